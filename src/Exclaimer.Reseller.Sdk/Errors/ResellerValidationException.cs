@@ -1,0 +1,33 @@
+using System;
+
+namespace Exclaimer.Reseller.Sdk;
+
+/// <summary>
+/// Input breaks a rule. The message names the field and the rule; nothing was written (R17).
+/// </summary>
+public class ResellerValidationException : ResellerException
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="fieldName">The input field at fault, as the caller knows it (e.g. <c>ContactEmail</c>).</param>
+    /// <param name="rule">The rule broken, e.g. <c>R5</c>; may be <see langword="null"/>.</param>
+    /// <param name="message">What is wrong and how to fix it.</param>
+    /// <param name="errorCode">A stable code; <c>InvalidField</c> when not given.</param>
+    public ResellerValidationException(string fieldName, string? rule, string message, string? errorCode = null)
+        : base(400, errorCode ?? "InvalidField", message)
+    {
+        FieldName = fieldName ?? throw new ArgumentNullException(nameof(fieldName));
+        Rule = rule;
+    }
+
+    /// <summary>The input field at fault.</summary>
+    public string FieldName { get; }
+
+    /// <summary>The rule broken (R1..R18), when one applies.</summary>
+    public string? Rule { get; }
+
+    internal static ResellerValidationException Missing(string fieldName, string rule, string why) =>
+        new(fieldName, rule, $"{fieldName} is required: {why} ({rule}).", "MissingField");
+
+    internal static ResellerValidationException Invalid(string fieldName, string rule, string why) =>
+        new(fieldName, rule, $"{fieldName} is not valid: {why} ({rule}).");
+}

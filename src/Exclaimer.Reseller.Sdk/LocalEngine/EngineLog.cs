@@ -1,0 +1,30 @@
+using Microsoft.Extensions.Logging;
+
+namespace Exclaimer.Reseller.Sdk.LocalEngine;
+
+/// <summary>
+/// The local engine's log events. They carry ids, names and counts, never an invitation link or a token (R18).
+/// </summary>
+internal static partial class EngineLog
+{
+    [LoggerMessage(1, LogLevel.Information, "Created subscription {SubscriptionId} for {CustomerName} ({Product}, {UserCount} users).")]
+    public static partial void Created(ILogger logger, string subscriptionId, string customerName, Product product, int userCount);
+
+    [LoggerMessage(2, LogLevel.Information, "Started subscription {SubscriptionId} with {Deployment}.")]
+    public static partial void Started(ILogger logger, string subscriptionId, DeploymentOptions deployment);
+
+    [LoggerMessage(3, LogLevel.Information, "Subscription {SubscriptionId} was {Action}.")]
+    public static partial void Changed(ILogger logger, string subscriptionId, string action);
+
+    [LoggerMessage(4, LogLevel.Information, "Added a user with roles {Roles} to subscription {SubscriptionId}.")]
+    public static partial void UserAdded(ILogger logger, string roles, string subscriptionId);
+
+    [LoggerMessage(5, LogLevel.Information, "Removed a user from subscription {SubscriptionId}.")]
+    public static partial void UserRemoved(ILogger logger, string subscriptionId);
+
+    [LoggerMessage(6, LogLevel.Information, "Sent the invitation for subscription {SubscriptionId} to the customer contact.")]
+    public static partial void InvitationSent(ILogger logger, string subscriptionId);
+
+    [LoggerMessage(7, LogLevel.Warning, "The invitation for subscription {SubscriptionId} could not be sent ({ErrorType}); send it again later.")]
+    public static partial void InvitationFailed(ILogger logger, string subscriptionId, string errorType);
+}

@@ -1,0 +1,73 @@
+using System;
+using System.Threading.Tasks;
+using Exclaimer.Reseller.Sdk.Tests.Support;
+
+namespace Exclaimer.Reseller.Sdk.Tests.Rules;
+
+/// <summary>R14 through the client: the subscription's data centre and product drive the record. The editor's own cases are in Spf/.</summary>
+public sealed class R14_SpfTests : IDisposable
+{
+    private readonly TestEngine _engine = new();
+
+    public void Dispose() => _engine.Dispose();
+
+    [Theory]
+    [InlineData(DataCenter.EU, "spf.eu.exclaimer.net")]
+    [InlineData(DataCenter.UK, "spf.uk.exclaimer.net")]
+    [InlineData(DataCenter.US, "spf.us.exclaimer.net")]
+    [InlineData(DataCenter.AUS, "spf.au.exclaimer.net")]
+    [InlineData(DataCenter.CAN, "spf.ca.exclaimer.net")]
+    [InlineData(DataCenter.IND, "spf.uae.exclaimer.net")]
+    [InlineData(DataCenter.DE, "spf.eu.exclaimer.net")]
+    public async Task R14_the_include_comes_from_the_subscriptions_data_centre(DataCenter dataCenter, string include)
+    {
+        var options = TestEngine.NewM365("spf");
+        options.DataCenter = dataCenter;
+        await _engine.CreateAsync(options);
+
+        var update = await _engine.Client.UpdateSpfRecordAsync("spf", "contoso.example", "v=spf1 include:spf.protection.outlook.com -all");
+
+        Assert.Equal("include:" + include, update.Include);
+        Assert.Equal($"v=spf1 include:spf.protection.outlook.com include:{include} -all", update.ProposedRecord);
+        Assert.True(update.Changed);
+        Assert.Equal("contoso.example", update.Domain);
+    }
+
+    [Fact]
+    public async Task R14_Google_Workspace_goes_after_the_Gmail_include_and_a_second_update_is_a_noop()
+    {
+        var options = TestEngine.NewWithAccess("google");
+        options.DataCenter = DataCenter.US;
+        await _engine.CreateAsync(options);
+
+        var first = await _engine.Client.UpdateSpfRecordAsync("google", "fabrikam.example", "v=spf1 include:_spf.google.com ~all");
+        var second = await _engine.Client.UpdateSpfRecordAsync("google", "fabrikam.example", first.ProposedRecord);
+
+        Assert.Equal("v=spf1 include:_spf.google.com include:spf.us.exclaimer.net ~all", first.ProposedRecord);
+        Assert.False(second.Changed);
+        Assert.Equal(first.ProposedRecord, second.ProposedRecord);
+    }
+
+    [Fact]
+    public async Task R14_a_change_that_breaks_RFC7208_is_refused_with_the_reason()
+    {
+        await _engine.CreateAsync(TestEngine.NewM365("spf"));
+
+        var error = await Assert.ThrowsAsync<ResellerValidationException>(() =>
+            _engine.Client.UpdateSpfRecordAsync("spf", "contoso.example", "v=spf1 -all include:spf.protection.outlook.com"));
+
+        Assert.Equal("SpfRecordRefused", error.ErrorCode);
+        Assert.Equal("CurrentRecord", error.FieldName);
+        Assert.Contains("5.1", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task R14_the_domain_must_be_a_domain_name()
+    {
+        await _engine.CreateAsync(TestEngine.NewM365("spf"));
+
+        var error = await Assert.ThrowsAsync<ResellerValidationException>(() => _engine.Client.UpdateSpfRecordAsync("spf", "contoso", null));
+
+        Assert.Equal("Domain", error.FieldName);
+    }
+}
