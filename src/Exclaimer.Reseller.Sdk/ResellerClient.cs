@@ -151,14 +151,18 @@ public class ResellerClient : IDisposable
     /// <summary>
     /// Proposes the SPF record a domain needs for server-side signatures (R14): the current record with the
     /// Exclaimer include for the subscription's data centre, every other term kept, checked against RFC 7208.
+    /// Nothing is published: the caller puts the proposed record in DNS.
     /// </summary>
-    /// <param name="subscriptionId">The subscription.</param>
-    /// <param name="domain">The sending domain.</param>
-    /// <param name="currentRecord">The domain's current SPF record; <see langword="null"/> when it has none.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="ResellerValidationException">The change would break RFC 7208; the message gives the reason.</exception>
-    public virtual Task<SpfRecordUpdate> UpdateSpfRecordAsync(string subscriptionId, string domain, string? currentRecord = null, CancellationToken cancellationToken = default) =>
-        _transport.UpdateSpfRecordAsync(RequireId(subscriptionId), domain ?? string.Empty, currentRecord, cancellationToken);
+    /// <exception cref="ResellerValidationException">The domain is not a domain name, or the change would break RFC 7208; the message gives the reason.</exception>
+    public virtual Task<SpfRecordUpdate> UpdateSpfRecordAsync(string subscriptionId, SpfRecordOptions options, CancellationToken cancellationToken = default)
+    {
+        if (options is null)
+        {
+            throw new ArgumentNullException(nameof(options));
+        }
+
+        return _transport.UpdateSpfRecordAsync(RequireId(subscriptionId), options, cancellationToken);
+    }
 
     /// <summary>The users of a subscription and their roles (R10), a page at a time.</summary>
     public virtual AsyncPageable<SubscriptionUser> GetSubscriptionUsersAsync(string subscriptionId, CancellationToken cancellationToken = default)

@@ -89,8 +89,8 @@ public sealed class LocalTransport : ResellerTransport
         _engine.CancelSubscriptionAsync(subscriptionId, cancellationToken);
 
     /// <inheritdoc />
-    public override Task<SpfRecordUpdate> UpdateSpfRecordAsync(string subscriptionId, string domain, string? currentRecord, CancellationToken cancellationToken) =>
-        _engine.UpdateSpfRecordAsync(subscriptionId, domain, currentRecord, cancellationToken);
+    public override Task<SpfRecordUpdate> UpdateSpfRecordAsync(string subscriptionId, SpfRecordOptions options, CancellationToken cancellationToken) =>
+        _engine.UpdateSpfRecordAsync(subscriptionId, options, cancellationToken);
 
     /// <inheritdoc />
     public override Task<Page<SubscriptionUser>> GetSubscriptionUsersPageAsync(string subscriptionId, string? continuationToken, int pageSize, CancellationToken cancellationToken) =>

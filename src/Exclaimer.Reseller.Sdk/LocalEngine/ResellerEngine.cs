@@ -195,15 +195,20 @@ internal sealed class ResellerEngine
                 : subscription with { Status = SubscriptionStatus.Cancelled, ArchivedDate = _clock.GetUtcNow() },
             cancellationToken);
 
-    public Task<SpfRecordUpdate> UpdateSpfRecordAsync(string subscriptionId, string domain, string? currentRecord, CancellationToken cancellationToken)
+    public Task<SpfRecordUpdate> UpdateSpfRecordAsync(string subscriptionId, SpfRecordOptions options, CancellationToken cancellationToken)
     {
-        var sendingDomain = SubscriptionRules.Domain(domain, "Domain");
+        var sendingDomain = SubscriptionRules.Domain(options.Domain ?? string.Empty, "Domain");
         return _store.ReadAsync(
             view =>
             {
                 var subscription = Require(view, subscriptionId).Subscription;
                 RequireNotArchived(subscription, "given an SPF record");
-                return SpfProposal.For(subscription, sendingDomain, currentRecord);
+                if (options.DataCenter is { } given && given != subscription.DataCenter)
+                {
+                    throw ResellerValidationException.Invalid("DataCenter", "R14", $"subscription '{subscription.SubscriptionId}' is in data centre {subscription.DataCenter}, not {given}; leave DataCenter out to use its own");
+                }
+
+                return SpfProposal.For(subscription, subscription.DataCenter, sendingDomain, options.CurrentRecord);
             },
             cancellationToken);
     }

@@ -2,17 +2,20 @@ using Exclaimer.Reseller.Sdk.LocalEngine.Spf;
 
 namespace Exclaimer.Reseller.Sdk.LocalEngine;
 
-/// <summary>Applies the SPF rule (R14) to a subscription: its data centre picks the include, its product the anchor.</summary>
+/// <summary>
+/// Applies the SPF rule (R14) to a subscription: the data centre picks the include, the product the anchor.
+/// Both transports use it: the Cloud API has no SPF call, so the record is worked out here either way.
+/// </summary>
 internal static class SpfProposal
 {
-    public static SpfRecordUpdate For(Subscription subscription, string domain, string? currentRecord)
+    public static SpfRecordUpdate For(Subscription subscription, DataCenter? dataCenter, string domain, string? currentRecord)
     {
-        if (subscription.DataCenter is not { } dataCenter || dataCenter == DataCenter.Unknown)
+        if (dataCenter is null or DataCenter.Unknown)
         {
-            throw new ResellerValidationException("DataCenter", "R14", $"Subscription '{subscription.SubscriptionId}' has no known data centre, so its SPF include cannot be chosen (R14).");
+            throw ResellerValidationException.Missing("DataCenter", "R14", $"the data centre of subscription '{subscription.SubscriptionId}' is not known, and it picks the SPF include");
         }
 
-        var include = SpfRegion.IncludeDomainFor(dataCenter.ToString());
+        var include = SpfRegion.IncludeDomainFor(dataCenter.Value.ToString());
         var service = subscription.Product == Product.GoogleWorkspace ? SpfSendingService.GoogleWorkspace : SpfSendingService.Microsoft365;
         SpfEdit edit;
         try

@@ -44,7 +44,7 @@ public abstract class ResellerTransport : IDisposable
     public abstract Task<Subscription> CancelSubscriptionAsync(string subscriptionId, CancellationToken cancellationToken);
 
     /// <summary>Proposes the SPF record for one of the subscription's domains (R14).</summary>
-    public abstract Task<SpfRecordUpdate> UpdateSpfRecordAsync(string subscriptionId, string domain, string? currentRecord, CancellationToken cancellationToken);
+    public abstract Task<SpfRecordUpdate> UpdateSpfRecordAsync(string subscriptionId, SpfRecordOptions options, CancellationToken cancellationToken);
 
     /// <summary>One page of a subscription's users (R10).</summary>
     public abstract Task<Page<SubscriptionUser>> GetSubscriptionUsersPageAsync(string subscriptionId, string? continuationToken, int pageSize, CancellationToken cancellationToken);

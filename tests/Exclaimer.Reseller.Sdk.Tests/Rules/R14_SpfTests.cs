@@ -25,7 +25,7 @@ public sealed class R14_SpfTests : IDisposable
         options.DataCenter = dataCenter;
         await _engine.CreateAsync(options);
 
-        var update = await _engine.Client.UpdateSpfRecordAsync("spf", "contoso.example", "v=spf1 include:spf.protection.outlook.com -all");
+        var update = await _engine.Client.UpdateSpfRecordAsync("spf", new SpfRecordOptions { Domain = "contoso.example", CurrentRecord = "v=spf1 include:spf.protection.outlook.com -all" });
 
         Assert.Equal("include:" + include, update.Include);
         Assert.Equal($"v=spf1 include:spf.protection.outlook.com include:{include} -all", update.ProposedRecord);
@@ -40,8 +40,8 @@ public sealed class R14_SpfTests : IDisposable
         options.DataCenter = DataCenter.US;
         await _engine.CreateAsync(options);
 
-        var first = await _engine.Client.UpdateSpfRecordAsync("google", "fabrikam.example", "v=spf1 include:_spf.google.com ~all");
-        var second = await _engine.Client.UpdateSpfRecordAsync("google", "fabrikam.example", first.ProposedRecord);
+        var first = await _engine.Client.UpdateSpfRecordAsync("google", new SpfRecordOptions { Domain = "fabrikam.example", CurrentRecord = "v=spf1 include:_spf.google.com ~all" });
+        var second = await _engine.Client.UpdateSpfRecordAsync("google", new SpfRecordOptions { Domain = "fabrikam.example", CurrentRecord = first.ProposedRecord });
 
         Assert.Equal("v=spf1 include:_spf.google.com include:spf.us.exclaimer.net ~all", first.ProposedRecord);
         Assert.False(second.Changed);
@@ -54,7 +54,7 @@ public sealed class R14_SpfTests : IDisposable
         await _engine.CreateAsync(TestEngine.NewM365("spf"));
 
         var error = await Assert.ThrowsAsync<ResellerValidationException>(() =>
-            _engine.Client.UpdateSpfRecordAsync("spf", "contoso.example", "v=spf1 -all include:spf.protection.outlook.com"));
+            _engine.Client.UpdateSpfRecordAsync("spf", new SpfRecordOptions { Domain = "contoso.example", CurrentRecord = "v=spf1 -all include:spf.protection.outlook.com" }));
 
         Assert.Equal("SpfRecordRefused", error.ErrorCode);
         Assert.Equal("CurrentRecord", error.FieldName);
@@ -66,8 +66,36 @@ public sealed class R14_SpfTests : IDisposable
     {
         await _engine.CreateAsync(TestEngine.NewM365("spf"));
 
-        var error = await Assert.ThrowsAsync<ResellerValidationException>(() => _engine.Client.UpdateSpfRecordAsync("spf", "contoso", null));
+        var error = await Assert.ThrowsAsync<ResellerValidationException>(() => _engine.Client.UpdateSpfRecordAsync("spf", new SpfRecordOptions { Domain = "contoso", CurrentRecord = null }));
 
         Assert.Equal("Domain", error.FieldName);
+    }
+
+    [Fact]
+    public async Task R14_a_domain_without_a_record_gets_a_new_one_with_the_product_include()
+    {
+        var options = TestEngine.NewM365("spf");
+        options.DataCenter = DataCenter.AUS;
+        await _engine.CreateAsync(options);
+
+        var update = await _engine.Client.UpdateSpfRecordAsync("spf", new SpfRecordOptions { Domain = "contoso.example" });
+
+        Assert.Null(update.CurrentRecord);
+        Assert.Equal("v=spf1 include:spf.protection.outlook.com include:spf.au.exclaimer.net ~all", update.ProposedRecord);
+        Assert.Equal(3, update.DnsLookupCount);
+    }
+
+    [Fact]
+    public async Task R14_a_data_centre_other_than_the_subscriptions_own_is_refused()
+    {
+        var options = TestEngine.NewM365("spf");
+        options.DataCenter = DataCenter.EU;
+        await _engine.CreateAsync(options);
+
+        var error = await Assert.ThrowsAsync<ResellerValidationException>(() =>
+            _engine.Client.UpdateSpfRecordAsync("spf", new SpfRecordOptions { Domain = "contoso.example", DataCenter = DataCenter.US }));
+
+        Assert.Equal("DataCenter", error.FieldName);
+        Assert.Equal("spf.eu.exclaimer.net", (await _engine.Client.UpdateSpfRecordAsync("spf", new SpfRecordOptions { Domain = "contoso.example", DataCenter = DataCenter.EU })).Include[8..]);
     }
 }
