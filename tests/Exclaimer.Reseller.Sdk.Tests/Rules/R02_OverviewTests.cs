@@ -130,6 +130,24 @@ public sealed class R02_OverviewTests : IDisposable
         Assert.Equal(5, customers.Count);
     }
 
+    [Fact]
+    public async Task R2_a_cancelled_listing_stops_at_once()
+    {
+        using var cancel = new CancellationTokenSource();
+        var seen = 0;
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (var subscription in _engine.Client.GetSubscriptionsAsync(cancellationToken: cancel.Token).AsPages(pageSizeHint: 1))
+            {
+                seen++;
+                await cancel.CancelAsync();
+            }
+        });
+
+        Assert.Equal(1, seen);
+    }
+
     /// <summary>Counts the reads that reach the store, to prove paging fetches only what is used.</summary>
     private sealed class CountingStore : ResellerStore
     {
