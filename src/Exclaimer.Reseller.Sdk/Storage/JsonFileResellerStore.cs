@@ -321,7 +321,8 @@ public sealed class JsonFileResellerStore : ResellerStore
     {
         try
         {
-            return new FileStream(_journalPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 16);
+            // A small buffer: every call reads the header line, and new entries are read in one block.
+            return new FileStream(_journalPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 512);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
