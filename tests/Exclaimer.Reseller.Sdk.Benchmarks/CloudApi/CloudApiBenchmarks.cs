@@ -12,7 +12,8 @@ namespace Exclaimer.Reseller.Sdk.Benchmarks.CloudApi;
 /// Run: dotnet run -c Release --project tests/Exclaimer.Reseller.Sdk.Benchmarks -- --filter *CloudApiBenchmarks*
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 5, iterationCount: 15)]
+[SimpleJob(launchCount: 1, warmupCount: 5, iterationCount: 25)]
+[MedianColumn]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 [CategoriesColumn]
 public class CloudApiBenchmarks
@@ -20,6 +21,8 @@ public class CloudApiBenchmarks
     private LoopbackCloudApi _server = null!;
     private CloudApiTransport _transport = null!;
     private ResellerClient _client = null!;
+    private CloudApiTransport _bareTransport = null!;
+    private ResellerClient _bareClient = null!;
     private RawCloudApiClient _raw = null!;
     private CreateSubscriptionOptions _create = null!;
     private RawCreate _rawCreate = null!;
@@ -37,6 +40,20 @@ public class CloudApiBenchmarks
             ResellerDomain = "reseller.example",
         });
         _client = new ResellerClient(new ResellerClientOptions { Transport = _transport, PageSize = 200 });
+
+        // The same SDK with retries and both timeouts off: shows what the resilience pipeline costs.
+        _bareTransport = new CloudApiTransport(new CloudApiOptions
+        {
+            ApiToken = LoopbackCloudApi.Token,
+            Endpoint = _server.Endpoint,
+            ApiSegment = "list1000",
+            ResellerAdminEmail = "admin@reseller.example",
+            ResellerDomain = "reseller.example",
+            MaxRetries = 0,
+            AttemptTimeout = TimeSpan.Zero,
+            OverallTimeout = TimeSpan.Zero,
+        });
+        _bareClient = new ResellerClient(new ResellerClientOptions { Transport = _bareTransport, PageSize = 200 });
         _raw = new RawCloudApiClient(_server.Endpoint, "list1000");
         _create = new CreateSubscriptionOptions
         {
@@ -65,6 +82,8 @@ public class CloudApiBenchmarks
     {
         _client.Dispose();
         _transport.Dispose();
+        _bareClient.Dispose();
+        _bareTransport.Dispose();
         _raw.Dispose();
         await _server.DisposeAsync();
     }
@@ -76,6 +95,10 @@ public class CloudApiBenchmarks
     [Benchmark(Description = "GetOne SDK")]
     [BenchmarkCategory("GetOne")]
     public async Task<string> GetOneSdk() => (await _client.GetSubscriptionAsync("contoso-m365")).SubscriptionId;
+
+    [Benchmark(Description = "GetOne SDK, retries and timeouts off")]
+    [BenchmarkCategory("GetOne")]
+    public async Task<string> GetOneSdkBare() => (await _bareClient.GetSubscriptionAsync("contoso-m365")).SubscriptionId;
 
     [Benchmark(Baseline = true, Description = "List1000 raw HttpClient")]
     [BenchmarkCategory("List1000")]
@@ -110,4 +133,8 @@ public class CloudApiBenchmarks
     [Benchmark(Description = "Create SDK (POST + GET)")]
     [BenchmarkCategory("Create")]
     public async Task<string> CreateSdk() => (await _client.CreateSubscriptionAsync(_create)).SubscriptionId;
+
+    [Benchmark(Description = "Create SDK, retries and timeouts off")]
+    [BenchmarkCategory("Create")]
+    public async Task<string> CreateSdkBare() => (await _bareClient.CreateSubscriptionAsync(_create)).SubscriptionId;
 }

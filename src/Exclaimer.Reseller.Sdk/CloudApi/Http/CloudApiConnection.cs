@@ -63,7 +63,7 @@ internal sealed class CloudApiConnection : IDisposable
             reply.Attempts = call.Attempts;
             if (!reply.IsSuccess)
             {
-                CloudApiLog.Failed(_log, request.Method.Method, request.Path, reply.Status, null);
+                CloudApiLog.Failed(_log, request.Method.Method, request.Path, reply.Status, call.Attempts);
             }
 
             return reply;

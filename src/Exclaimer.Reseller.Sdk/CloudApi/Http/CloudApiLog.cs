@@ -14,8 +14,8 @@ internal static partial class CloudApiLog
     [LoggerMessage(102, LogLevel.Warning, "{Method} {Path} failed transiently ({Reason}); retry {Retry} of {MaxRetries} in {DelayMs} ms.")]
     public static partial void Retrying(ILogger logger, string method, string path, string reason, int retry, int maxRetries, long delayMs);
 
-    [LoggerMessage(103, LogLevel.Information, "{Method} {Path} failed with {Status} ({ErrorCode}).")]
-    public static partial void Failed(ILogger logger, string method, string path, int status, string? errorCode);
+    [LoggerMessage(103, LogLevel.Information, "{Method} {Path} failed with {Status} after {Attempts} attempt(s).")]
+    public static partial void Failed(ILogger logger, string method, string path, int status, int attempts);
 
     [LoggerMessage(104, LogLevel.Information, "Created subscription {SubscriptionId} ({Sku}, {UserCount} users) over the Cloud API.")]
     public static partial void Created(ILogger logger, string subscriptionId, string sku, int userCount);
