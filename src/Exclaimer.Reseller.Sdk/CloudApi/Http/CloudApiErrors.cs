@@ -1,0 +1,142 @@
+using System;
+using System.Globalization;
+
+namespace Exclaimer.Reseller.Sdk.CloudApi.Http;
+
+/// <summary>
+/// Turns a failed Cloud API call into the SDK's one exception family: <see cref="ResellerException"/>, with a
+/// subtype only where callers act differently. Every message is written here, from redacted text only (R18).
+/// </summary>
+internal static class CloudApiErrors
+{
+    /// <summary>The error code of calls the Cloud API has no way to make.</summary>
+    public const string NotSupportedByCloudApi = "NotSupportedByCloudApi";
+
+    public static ResellerException FromReply(CloudApiReply reply, CloudApiRequest request)
+    {
+        var what = request.Method.Method + " " + request.Path;
+        var problem = CloudApiProblem.Read(reply.ErrorBody);
+        var said = problem.Message is null ? string.Empty : " The Cloud API said: " + problem.Message;
+        var target = request.SubscriptionId;
+        switch (reply.Status)
+        {
+            case 400:
+                var field = problem.Fields.Count > 0 ? problem.Fields[0] : "Request";
+                var fields = problem.Fields.Count > 0 ? " (" + string.Join(", ", problem.Fields) + ")" : string.Empty;
+                var missing = problem.SaysMissing;
+                return new ResellerValidationException(
+                    field,
+                    rule: null,
+                    $"The Cloud API refused {what} as {(missing ? "missing required fields" : "bad input")}{fields}; nothing was changed.{said}",
+                    missing ? "MissingField" : "InvalidField")
+                {
+                    ErrorBody = reply.ErrorBody,
+                    RequestId = reply.RequestId,
+                    Target = target,
+                };
+            case 401:
+                return new ResellerAuthenticationException(
+                    401,
+                    "Unauthorized",
+                    $"The Cloud API refused the API token for {what} (401). Check CloudApiOptions.ApiToken, and that a sandbox token is used with the Sandbox environment and a live token with Live.{said}")
+                {
+                    ErrorBody = reply.ErrorBody,
+                    RequestId = reply.RequestId,
+                    Target = target,
+                };
+            case 403:
+                return new ResellerAuthenticationException(
+                    403,
+                    "Forbidden",
+                    $"The Cloud API does not allow {what} for this API token, or the change would leave the subscription broken (403).{said}")
+                {
+                    ErrorBody = reply.ErrorBody,
+                    RequestId = reply.RequestId,
+                    Target = target,
+                };
+            case 404:
+                return target is null
+                    ? new ResellerNotFoundException("RouteNotFound", $"The Cloud API has no route {what} (404). Check CloudApiOptions.ApiSegment and Endpoint.{said}")
+                    {
+                        ErrorBody = reply.ErrorBody,
+                        RequestId = reply.RequestId,
+                    }
+                    : new ResellerNotFoundException("SubscriptionNotFound", $"No subscription has the id '{target}' (404 from {what}).{said}")
+                    {
+                        ErrorBody = reply.ErrorBody,
+                        RequestId = reply.RequestId,
+                        Target = target,
+                    };
+            case 409:
+                return new ResellerConflictException("Conflict", $"The Cloud API refused {what} because it conflicts with what exists (409); nothing was changed.{said}")
+                {
+                    ErrorBody = reply.ErrorBody,
+                    RequestId = reply.RequestId,
+                    Target = target,
+                };
+            case 415:
+                return new ResellerException(
+                    415,
+                    "UnsupportedMediaType",
+                    $"The Cloud API did not accept the content type of {what} (415). The SDK sends application/json; a proxy may have changed the request.{said}")
+                {
+                    ErrorBody = reply.ErrorBody,
+                    RequestId = reply.RequestId,
+                    Target = target,
+                };
+            case 429:
+                return new ResellerThrottledException(
+                    $"The Cloud API is throttling calls (429) and {what} did not get through after {Attempts(reply)}; "
+                    + (reply.RetryAfter is { } wait ? $"it asked to wait {Describe(wait)}." : "try again later."),
+                    reply.RetryAfter)
+                {
+                    ErrorBody = reply.ErrorBody,
+                    RequestId = reply.RequestId,
+                    Target = target,
+                };
+            default:
+                var kind = reply.Status is 408 or >= 500 ? "ServiceUnavailable" : "HttpError";
+                return new ResellerException(
+                    reply.Status,
+                    kind,
+                    $"{what} failed with HTTP {reply.Status.ToString(CultureInfo.InvariantCulture)} after {Attempts(reply)}.{said}")
+                {
+                    ErrorBody = reply.ErrorBody,
+                    RequestId = reply.RequestId,
+                    Target = target,
+                };
+        }
+    }
+
+    public static ResellerException InvalidResponse(CloudApiRequest request, int status, string why, string? body, Exception? cause, string? requestId) =>
+        new(status, "InvalidResponse", $"The Cloud API answered {request.Method.Method} {request.Path} with HTTP {status.ToString(CultureInfo.InvariantCulture)}, but {why}.", cause)
+        {
+            ErrorBody = body,
+            RequestId = requestId,
+            Target = request.SubscriptionId,
+        };
+
+    public static ResellerException Timeout(CloudApiRequest request, int attempts, CloudApiSettings settings, Exception cause) =>
+        new(0, "Timeout", $"{request.Method.Method} {request.Path} timed out after {Attempts(attempts)} (AttemptTimeout {Describe(settings.AttemptTimeout)}, OverallTimeout {Describe(settings.OverallTimeout)}).", new TimeoutException(cause.Message))
+        {
+            Target = request.SubscriptionId,
+        };
+
+    public static ResellerException ConnectionFailed(CloudApiRequest request, int attempts, Uri baseAddress, Exception cause) =>
+        new(0, "ConnectionFailed", $"{request.Method.Method} {request.Path} could not reach the Cloud API at {baseAddress.GetComponents(UriComponents.SchemeAndServer, UriFormat.UriEscaped)} after {Attempts(attempts)} ({cause.GetType().Name}).", cause)
+        {
+            Target = request.SubscriptionId,
+        };
+
+    public static ResellerException NotSupported(string subscriptionId, string message) =>
+        new(0, NotSupportedByCloudApi, message) { Target = subscriptionId };
+
+    private static string Attempts(CloudApiReply reply) => Attempts(reply.Attempts);
+
+    private static string Attempts(int attempts) => attempts == 1 ? "1 attempt" : attempts.ToString(CultureInfo.InvariantCulture) + " attempts";
+
+    private static string Describe(TimeSpan? time) =>
+        time is not { } value ? "none"
+        : value.TotalSeconds >= 1 ? value.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture) + " s"
+        : value.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture) + " ms";
+}

@@ -1,0 +1,37 @@
+using System.Collections.Generic;
+using System.Text.Json.Serialization;
+
+namespace Exclaimer.Reseller.Sdk.CloudApi.Wire;
+
+/// <summary>The answer to <c>GET /1.0/subscriptions/{id}</c>; the subscription maps onto the public model as it is.</summary>
+internal sealed class SingleSubscriptionResponse
+{
+    public Subscription? Subscription { get; set; }
+}
+
+/// <summary>One page of <c>GET /1.0/subscriptions</c>.</summary>
+internal sealed class SubscriptionsResponse
+{
+    public List<Subscription>? Subscriptions { get; set; }
+
+    [JsonConverter(typeof(ContinuationTokenConverter))]
+    public string? ContinuationToken { get; set; }
+}
+
+/// <summary>One page of <c>GET /1.0/subscriptions/{id}/users</c>. The schema omits the paging fields; the example has them.</summary>
+internal sealed class SubscriptionUsersResponse
+{
+    public List<SubscriptionUser>? Users { get; set; }
+
+    [JsonConverter(typeof(ContinuationTokenConverter))]
+    public string? ContinuationToken { get; set; }
+}
+
+/// <summary>One page of <c>GET /1.0/end-users</c>; an end user maps onto <see cref="Customer"/>.</summary>
+internal sealed class EndUsersResponse
+{
+    public List<Customer>? EndUsers { get; set; }
+
+    [JsonConverter(typeof(ContinuationTokenConverter))]
+    public string? ContinuationToken { get; set; }
+}

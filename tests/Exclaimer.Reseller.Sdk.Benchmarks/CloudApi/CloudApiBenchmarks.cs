@@ -1,0 +1,140 @@
+using System;
+using System.Threading.Tasks;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using Exclaimer.Reseller.Sdk.CloudApi;
+
+namespace Exclaimer.Reseller.Sdk.Benchmarks.CloudApi;
+
+/// <summary>
+/// The SDK over the Cloud API transport against hand-written HttpClient + System.Text.Json, same calls, same
+/// loopback server, same run. Target: the SDK's median within 1.10x of the baseline per call.
+/// Run: dotnet run -c Release --project tests/Exclaimer.Reseller.Sdk.Benchmarks -- --filter *CloudApiBenchmarks*
+/// </summary>
+[MemoryDiagnoser]
+[SimpleJob(launchCount: 1, warmupCount: 5, iterationCount: 25)]
+[MedianColumn]
+[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
+[CategoriesColumn]
+public class CloudApiBenchmarks
+{
+    private LoopbackCloudApi _server = null!;
+    private CloudApiTransport _transport = null!;
+    private ResellerClient _client = null!;
+    private CloudApiTransport _bareTransport = null!;
+    private ResellerClient _bareClient = null!;
+    private RawCloudApiClient _raw = null!;
+    private CreateSubscriptionOptions _create = null!;
+    private RawCreate _rawCreate = null!;
+
+    [GlobalSetup]
+    public async Task SetupAsync()
+    {
+        _server = await LoopbackCloudApi.StartAsync();
+        _transport = new CloudApiTransport(new CloudApiOptions
+        {
+            ApiToken = LoopbackCloudApi.Token,
+            Endpoint = _server.Endpoint,
+            ApiSegment = "list1000",
+            ResellerAdminEmail = "admin@reseller.example",
+            ResellerDomain = "reseller.example",
+        });
+        _client = new ResellerClient(new ResellerClientOptions { Transport = _transport, PageSize = 200 });
+
+        // The same SDK with retries and both timeouts off: shows what the resilience pipeline costs.
+        _bareTransport = new CloudApiTransport(new CloudApiOptions
+        {
+            ApiToken = LoopbackCloudApi.Token,
+            Endpoint = _server.Endpoint,
+            ApiSegment = "list1000",
+            ResellerAdminEmail = "admin@reseller.example",
+            ResellerDomain = "reseller.example",
+            MaxRetries = 0,
+            AttemptTimeout = TimeSpan.Zero,
+            OverallTimeout = TimeSpan.Zero,
+        });
+        _bareClient = new ResellerClient(new ResellerClientOptions { Transport = _bareTransport, PageSize = 200 });
+        _raw = new RawCloudApiClient(_server.Endpoint, "list1000");
+        _create = new CreateSubscriptionOptions
+        {
+            Product = Product.Microsoft365,
+            CustomerName = "Customer 0",
+            UserCount = 100,
+            SubscriptionId = "contoso-m365",
+            Domain = "contoso.com",
+        };
+        _rawCreate = new RawCreate
+        {
+            SubscriptionId = "contoso-m365",
+            EmailAddress = "admin@reseller.example",
+            MailboxCount = 100,
+            CountryCode = "GB",
+            SendWelcomeEmailToCustomer = false,
+            SubscriptionName = "Customer 0",
+            Sku = "EXCL-M-STAND",
+            EndUser = new RawDomain { Domain = "contoso.com" },
+            Reseller = new RawDomain { Domain = "reseller.example" },
+        };
+    }
+
+    [GlobalCleanup]
+    public async Task CleanupAsync()
+    {
+        _client.Dispose();
+        _transport.Dispose();
+        _bareClient.Dispose();
+        _bareTransport.Dispose();
+        _raw.Dispose();
+        await _server.DisposeAsync();
+    }
+
+    [Benchmark(Baseline = true, Description = "GetOne raw HttpClient")]
+    [BenchmarkCategory("GetOne")]
+    public async Task<string?> GetOneRaw() => (await _raw.GetSubscriptionAsync("contoso-m365")).SubscriptionId;
+
+    [Benchmark(Description = "GetOne SDK")]
+    [BenchmarkCategory("GetOne")]
+    public async Task<string> GetOneSdk() => (await _client.GetSubscriptionAsync("contoso-m365")).SubscriptionId;
+
+    [Benchmark(Description = "GetOne SDK, retries and timeouts off")]
+    [BenchmarkCategory("GetOne")]
+    public async Task<string> GetOneSdkBare() => (await _bareClient.GetSubscriptionAsync("contoso-m365")).SubscriptionId;
+
+    [Benchmark(Baseline = true, Description = "List1000 raw HttpClient")]
+    [BenchmarkCategory("List1000")]
+    public async Task<int> List1000Raw()
+    {
+        var count = 0;
+        await foreach (var subscription in _raw.ListAsync(200))
+        {
+            count += subscription.NumberOfUsers > 0 ? 1 : 0;
+        }
+
+        return count;
+    }
+
+    [Benchmark(Description = "List1000 SDK")]
+    [BenchmarkCategory("List1000")]
+    public async Task<int> List1000Sdk()
+    {
+        var count = 0;
+        await foreach (var subscription in _client.GetSubscriptionsAsync())
+        {
+            count += subscription.UserCount > 0 ? 1 : 0;
+        }
+
+        return count;
+    }
+
+    [Benchmark(Baseline = true, Description = "Create raw HttpClient (POST + GET)")]
+    [BenchmarkCategory("Create")]
+    public async Task<string?> CreateRaw() => (await _raw.CreateAsync(_rawCreate)).SubscriptionId;
+
+    [Benchmark(Description = "Create SDK (POST + GET)")]
+    [BenchmarkCategory("Create")]
+    public async Task<string> CreateSdk() => (await _client.CreateSubscriptionAsync(_create)).SubscriptionId;
+
+    [Benchmark(Description = "Create SDK, retries and timeouts off")]
+    [BenchmarkCategory("Create")]
+    public async Task<string> CreateSdkBare() => (await _bareClient.CreateSubscriptionAsync(_create)).SubscriptionId;
+}

@@ -1,0 +1,125 @@
+using System;
+using System.Diagnostics;
+using System.Threading;
+
+namespace Exclaimer.Reseller.Sdk.CloudApi.Tests.Resilience;
+
+/// <summary>Issue item 3: a per-attempt timeout, an overall timeout, and cancellation honoured at once.</summary>
+public sealed class Item3_TimeoutAndCancellationTests : IDisposable
+{
+    private readonly FakeCloudApi _api = new();
+
+    public Item3_TimeoutAndCancellationTests() => _api.Add("contoso");
+
+    public void Dispose() => _api.Dispose();
+
+    [Fact]
+    public async Task Item3_a_response_slower_than_the_attempt_timeout_is_abandoned_and_retried()
+    {
+        using var sdk = new CloudApiClient(_api, o => o.AttemptTimeout = TimeSpan.FromMilliseconds(300));
+        _api.Inject(new Fault { Method = "GET", PathEndsWith = "/subscriptions/contoso", Delay = TimeSpan.FromSeconds(20) });
+        var clock = Stopwatch.StartNew();
+
+        var subscription = await sdk.Client.GetSubscriptionAsync("contoso");
+
+        Assert.Equal("contoso", subscription.SubscriptionId);
+        Assert.Equal(2, _api.Hits.Count);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
+        Assert.Contains(sdk.Logs.Lines, l => l.Contains("attempt timed out", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Item3_attempts_that_all_time_out_end_in_a_Timeout_error()
+    {
+        using var sdk = new CloudApiClient(_api, o =>
+        {
+            o.AttemptTimeout = TimeSpan.FromMilliseconds(100);
+            o.MaxRetries = 1;
+        });
+        _api.Inject(new Fault { Method = "GET", PathEndsWith = "/subscriptions/contoso", Delay = TimeSpan.FromSeconds(20), Times = 2 });
+
+        var error = await Assert.ThrowsAsync<ResellerException>(() => sdk.Client.GetSubscriptionAsync("contoso"));
+
+        Assert.Equal("Timeout", error.ErrorCode);
+        Assert.IsType<TimeoutException>(error.InnerException);
+        Assert.Equal(2, _api.Hits.Count);
+    }
+
+    [Fact]
+    public async Task Item3_the_overall_timeout_bounds_the_whole_call()
+    {
+        using var sdk = new CloudApiClient(_api, o =>
+        {
+            o.AttemptTimeout = TimeSpan.FromSeconds(30);
+            o.OverallTimeout = TimeSpan.FromMilliseconds(300);
+        });
+        _api.Inject(new Fault { Method = "GET", PathEndsWith = "/subscriptions/contoso", Delay = TimeSpan.FromSeconds(20) });
+        var clock = Stopwatch.StartNew();
+
+        var error = await Assert.ThrowsAsync<ResellerException>(() => sdk.Client.GetSubscriptionAsync("contoso"));
+
+        Assert.Equal("Timeout", error.ErrorCode);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
+        Assert.Single(_api.Hits);
+    }
+
+    [Fact]
+    public async Task Item3_cancellation_during_a_slow_response_is_honoured_at_once()
+    {
+        using var sdk = new CloudApiClient(_api);
+        _api.Inject(new Fault { Method = "GET", PathEndsWith = "/subscriptions/contoso", Delay = TimeSpan.FromSeconds(20) });
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        var clock = Stopwatch.StartNew();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sdk.Client.GetSubscriptionAsync("contoso", cancel.Token));
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"took {clock.Elapsed}");
+        Assert.Single(_api.Hits);
+    }
+
+    [Fact]
+    public async Task Item3_cancellation_during_a_retry_delay_is_honoured_at_once()
+    {
+        using var sdk = new CloudApiClient(_api);
+        _api.Inject(new Fault
+        {
+            Method = "GET",
+            PathEndsWith = "/subscriptions/contoso",
+            Status = 503,
+            Headers = new System.Collections.Generic.Dictionary<string, string> { ["Retry-After"] = "30" },
+        });
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        var clock = Stopwatch.StartNew();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sdk.Client.GetSubscriptionAsync("contoso", cancel.Token));
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"took {clock.Elapsed}");
+        Assert.Single(_api.Hits);
+    }
+
+    [Fact]
+    public async Task Item3_a_listing_cancelled_between_pages_fetches_nothing_more()
+    {
+        for (var i = 0; i < 6; i++)
+        {
+            _api.Add("more-" + i);
+        }
+
+        using var sdk = new CloudApiClient(_api, pageSize: 2);
+        using var cancel = new CancellationTokenSource();
+        var seen = 0;
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (var subscription in sdk.Client.GetSubscriptionsAsync(cancellationToken: cancel.Token))
+            {
+                seen++;
+                cancel.Cancel();
+            }
+        });
+
+        // Items of the page already fetched may still be handed out; no further page is requested.
+        Assert.InRange(seen, 1, 2);
+        Assert.Single(_api.Hits);
+    }
+}
