@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using Exclaimer.Reseller.PowerShell.Binding;
 using Exclaimer.Reseller.PowerShell.Completion;
 using Exclaimer.Reseller.PowerShell.Hosting;
 using Exclaimer.Reseller.Sdk;
@@ -26,7 +27,7 @@ public sealed class AddResellerSubscriptionUserCommand : ResellerCmdlet
 
     /// <summary>The roles; Admin when not given.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [ArgumentCompleter(typeof(KnownValueCompleter<SubscriptionRole>))]
+    [BlankAsNull]
     public SubscriptionRole[]? Role { get; set; }
 
     /// <summary>Writes each added user.</summary>

@@ -30,12 +30,12 @@ public sealed class GetResellerSubscriptionCommand : ResellerCmdlet
 
     /// <summary>Only this status; Cancelled and Ended search the archive.</summary>
     [Parameter]
-    [ArgumentCompleter(typeof(KnownValueCompleter<SubscriptionStatus>))]
+    [ValidateSet(nameof(SubscriptionStatus.Active), nameof(SubscriptionStatus.Suspended), nameof(SubscriptionStatus.Cancelled), nameof(SubscriptionStatus.Ended))]
     public SubscriptionStatus Status { get; set; }
 
     /// <summary>Only this product.</summary>
     [Parameter]
-    [ArgumentCompleter(typeof(KnownValueCompleter<Product>))]
+    [ValidateSet(nameof(Sdk.Product.Microsoft365), nameof(Sdk.Product.GoogleWorkspace))]
     public Product Product { get; set; }
 
     /// <summary>Only trials; <c>-InTrial:$false</c> for only full subscriptions.</summary>

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Management.Automation;
 using Exclaimer.Reseller.PowerShell.Binding;
-using Exclaimer.Reseller.PowerShell.Completion;
 using Exclaimer.Reseller.PowerShell.Hosting;
 using Exclaimer.Reseller.Sdk;
 
@@ -18,7 +17,7 @@ public sealed class NewResellerSubscriptionCommand : ResellerCmdlet
 {
     /// <summary>Microsoft365 or GoogleWorkspace.</summary>
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
-    [ArgumentCompleter(typeof(KnownValueCompleter<Product>))]
+    [ValidateSet(nameof(Sdk.Product.Microsoft365), nameof(Sdk.Product.GoogleWorkspace))]
     public Product Product { get; set; }
 
     /// <summary>The customer's company name.</summary>
@@ -49,13 +48,11 @@ public sealed class NewResellerSubscriptionCommand : ResellerCmdlet
     /// <summary>The data centre.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [BlankAsNull]
-    [ArgumentCompleter(typeof(KnownValueCompleter<DataCenter>))]
     public DataCenter? DataCenter { get; set; }
 
     /// <summary>The tier; Standard when not given.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [BlankAsNull]
-    [ArgumentCompleter(typeof(KnownValueCompleter<Tier>))]
     public Tier? Tier { get; set; }
 
     /// <summary>Lets the customer edit their own signatures (R5, R6).</summary>

@@ -25,7 +25,6 @@ public sealed class SetResellerSubscriptionUserCommand : ResellerCmdlet
 
     /// <summary>The user's roles from now on.</summary>
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
-    [ArgumentCompleter(typeof(KnownValueCompleter<SubscriptionRole>))]
     public SubscriptionRole[] Role { get; set; } = [];
 
     /// <summary>Writes the changed user.</summary>

@@ -34,7 +34,6 @@ public sealed class UpdateResellerSpfRecordCommand : ResellerCmdlet
     /// <summary>The subscription's data centre, which the Cloud API does not report.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [BlankAsNull]
-    [ArgumentCompleter(typeof(KnownValueCompleter<DataCenter>))]
     public DataCenter? DataCenter { get; set; }
 
     private protected override string ProgressActivity => "Working out SPF records";
