@@ -71,7 +71,7 @@ Describe 'Tab completion' {
 
     It 'offers no ids when not connected' {
         Disconnect-ResellerAccount
-        try { (Get-Completion 'Stop-ResellerSubscription -SubscriptionId cont').CompletionText | Should -BeNullOrEmpty }
+        try { Get-Completion 'Stop-ResellerSubscription -SubscriptionId cont' | Should -BeNullOrEmpty }
         finally { Connect-ResellerAccount -StorePath $script:store }
     }
 }

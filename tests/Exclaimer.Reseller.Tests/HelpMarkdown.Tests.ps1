@@ -140,7 +140,7 @@ Describe 'ConvertTo-MamlCommand' {
         (Select-Maml '//command:details/command:verb').InnerText | Should -Be 'Set'
         (Select-Maml '//command:details/command:noun').InnerText | Should -Be 'Widget'
         (Select-Maml '//command:details/maml:description/maml:para').InnerText | Should -Be 'Sets a widget.'
-        (Select-Maml '/*/command:command/maml:description/maml:para').Count | Should -Be 4
+        @(Select-Maml '/*/command:command/maml:description/maml:para').Count | Should -Be 4
     }
 
     It 'takes type, position, pipeline input, wildcards and aliases from the command itself' {
@@ -159,9 +159,9 @@ Describe 'ConvertTo-MamlCommand' {
     }
 
     It 'writes a syntax per parameter set, with value sets and bare switches' {
-        (Select-Maml '//command:syntax/command:syntaxItem').Count | Should -Be 1
+        @(Select-Maml '//command:syntax/command:syntaxItem').Count | Should -Be 1
         (Select-Maml '//command:syntaxItem/command:parameter[maml:name="Colour"]/command:parameterValueGroup/command:parameterValue').InnerText | Should -Be @('Red', 'Green')
-        (Select-Maml '//command:syntaxItem/command:parameter[maml:name="PassThru"]/command:parameterValue').Count | Should -Be 0
+        @(Select-Maml '//command:syntaxItem/command:parameter[maml:name="PassThru"]/command:parameterValue').Count | Should -Be 0
         (Select-Maml '//command:syntaxItem/command:parameter/maml:name').InnerText | Should -Be @('Name', 'Colour', 'PassThru', 'WhatIf', 'Confirm')
     }
 

@@ -1,16 +1,19 @@
 # Packaging: the manifest, the version in step with Directory.Build.props and CHANGELOG.md, the folder layout,
 # ShouldProcess on every change, and the default views.
 
+BeforeDiscovery {
+    $script:Changing = @(
+        'New-ResellerSubscription', 'Start-ResellerSubscription', 'Set-ResellerSubscription', 'Stop-ResellerSubscription',
+        'Suspend-ResellerSubscription', 'Resume-ResellerSubscription', 'Complete-ResellerTrial', 'Add-ResellerSubscriptionUser',
+        'Set-ResellerSubscriptionUser', 'Remove-ResellerSubscriptionUser', 'Update-ResellerSpfRecord', 'Send-ResellerInvitation')
+}
+
 BeforeAll {
     . $PSScriptRoot/TestSupport.ps1
     Import-BuiltModule
     $script:ModulePath = Get-BuiltModulePath
     $script:Manifest = Test-ModuleManifest (Join-Path $script:ModulePath 'Exclaimer.Reseller.psd1')
     $script:Data = Import-PowerShellDataFile (Join-Path $script:ModulePath 'Exclaimer.Reseller.psd1')
-    $script:Changing = @(
-        'New-ResellerSubscription', 'Start-ResellerSubscription', 'Set-ResellerSubscription', 'Stop-ResellerSubscription',
-        'Suspend-ResellerSubscription', 'Resume-ResellerSubscription', 'Complete-ResellerTrial', 'Add-ResellerSubscriptionUser',
-        'Set-ResellerSubscriptionUser', 'Remove-ResellerSubscriptionUser', 'Update-ResellerSpfRecord', 'Send-ResellerInvitation')
 }
 
 Describe 'The manifest' {
