@@ -6,19 +6,74 @@
     Run it with the repository's own PowerShell, from the tool manifest:
         dotnet tool restore
         dotnet pwsh -NoProfile -File tests/run-tests.ps1
-    Exits non-zero when any test fails.
+    Builds the module folder (module/build.ps1), restores Pester from NuGet and runs
+    tests/Exclaimer.Reseller.Tests/*.Tests.ps1 against the built module, each test on its own temporary store.
+    Writes NUnit XML results to artifacts/test-results/ and exits non-zero when any test fails.
 #>
 [CmdletBinding()]
 param(
     [ValidateSet('Debug', 'Release')]
-    [string] $Configuration = 'Release'
+    [string] $Configuration = 'Release',
+
+    # Run only the Pester suite (the module is still built).
+    [switch] $PesterOnly
 )
 
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
 $root = Split-Path -Parent $PSScriptRoot
 $solution = Join-Path $root 'Exclaimer.Reseller.Sdk.sln'
+$results = Join-Path $root 'artifacts/test-results'
+$null = New-Item -ItemType Directory -Force $results
+$counts = @{ Passed = 0; Failed = 0; Skipped = 0 }
 
-Write-Host "== xunit ($Configuration)"
-dotnet test $solution --configuration $Configuration --nologo
-if ($LASTEXITCODE -ne 0) { throw "xunit tests failed (exit code $LASTEXITCODE)." }
+if (-not $PesterOnly) {
+    Write-Host "== xunit ($Configuration)"
+    dotnet test $solution --configuration $Configuration --nologo | Tee-Object -Variable xunitOutput
+    $xunitExit = $LASTEXITCODE
+    # "Passed!  - Failed:     0, Passed:   322, Skipped:     0, Total:   322, ..." once per test assembly.
+    foreach ($line in $xunitOutput) {
+        if ("$line" -match 'Failed:\s+(\d+),\s+Passed:\s+(\d+),\s+Skipped:\s+(\d+),\s+Total:') {
+            $counts.Failed += [int]$Matches[1]; $counts.Passed += [int]$Matches[2]; $counts.Skipped += [int]$Matches[3]
+        }
+    }
+    if ($xunitExit -ne 0) { throw "xunit tests failed (exit code $xunitExit)." }
+}
+
+Write-Host '== module'
+$module = Join-Path $root 'artifacts/module/Exclaimer.Reseller'
+& (Join-Path $root 'module/build.ps1') -Configuration $Configuration -OutputPath $module
+
+Write-Host '== Pester'
+$testProject = Join-Path $PSScriptRoot 'Exclaimer.Reseller.Tests/Exclaimer.Reseller.Tests.csproj'
+dotnet restore $testProject --nologo --verbosity quiet
+if ($LASTEXITCODE -ne 0) { throw "Restoring the Pester suite's packages failed (exit code $LASTEXITCODE)." }
+$packages = if ($env:NUGET_PACKAGES) { $env:NUGET_PACKAGES } else {
+    ((dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', '').Trim()
+}
+$env:EXCLAIMER_NUGET_PACKAGES = $packages
+Import-Module (Join-Path $packages 'pester/5.7.1/tools/Pester.psd1') -Force
+
+# The tests import the module from here and give every test its own store; the default store is pointed at a
+# temporary folder too, so no test can ever touch the user's real one.
+$env:EXCLAIMER_RESELLER_MODULE = $module
+$env:EXCLAIMER_RESELLER_STORE = Join-Path ([IO.Path]::GetTempPath()) "exclaimer-pester-$PID"
+$config = New-PesterConfiguration
+$config.Run.Path = Join-Path $PSScriptRoot 'Exclaimer.Reseller.Tests'
+$config.Run.PassThru = $true
+$config.Output.Verbosity = 'Detailed'
+$config.TestResult.Enabled = $true
+$config.TestResult.OutputFormat = 'NUnitXml'
+$config.TestResult.OutputPath = Join-Path $results 'pester.xml'
+try {
+    $pester = Invoke-Pester -Configuration $config
+}
+finally {
+    Remove-Item -Recurse -Force $env:EXCLAIMER_RESELLER_STORE -ErrorAction SilentlyContinue
+}
+
+Write-Host ("Pester: {0} passed, {1} failed, {2} skipped" -f $pester.PassedCount, $pester.FailedCount, $pester.SkippedCount)
+$counts.Passed += $pester.PassedCount; $counts.Failed += $pester.FailedCount + $pester.FailedBlocksCount + $pester.FailedContainersCount
+$counts.Skipped += $pester.SkippedCount
+Write-Host ("Total: {0} passed, {1} failed, {2} skipped" -f $counts.Passed, $counts.Failed, $counts.Skipped)
+if ($pester.Result -ne 'Passed') { exit 1 }

@@ -1,0 +1,61 @@
+using System.Management.Automation;
+using Exclaimer.Reseller.PowerShell.Binding;
+using Exclaimer.Reseller.PowerShell.Completion;
+using Exclaimer.Reseller.PowerShell.Hosting;
+using Exclaimer.Reseller.Sdk;
+
+namespace Exclaimer.Reseller.PowerShell.Commands;
+
+/// <summary>
+/// <c>Add-ResellerSubscriptionUser</c>: adds users or colleagues to a subscription by email address (R10), as Admins
+/// unless <c>-Role</c> says otherwise. A user who is already there is a <c>UserAlreadyExists</c> error.
+/// </summary>
+[Cmdlet(VerbsCommon.Add, "ResellerSubscriptionUser", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+[OutputType(typeof(SubscriptionUser))]
+public sealed class AddResellerSubscriptionUserCommand : ResellerCmdlet
+{
+    /// <summary>The subscription.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(SubscriptionIdCompleter))]
+    public string SubscriptionId { get; set; } = string.Empty;
+
+    /// <summary>The users' email addresses.</summary>
+    [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string[] EmailAddress { get; set; } = [];
+
+    /// <summary>The roles; Admin when not given.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [BlankAsNull]
+    public SubscriptionRole[]? Role { get; set; }
+
+    /// <summary>Writes each added user.</summary>
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    private protected override string ProgressActivity => "Adding users";
+
+    /// <summary>Adds the users.</summary>
+    protected override void ProcessRecord()
+    {
+        var roles = Role is { Length: > 0 } given ? string.Join(", ", given) : nameof(SubscriptionRole.Admin);
+        foreach (var address in EmailAddress)
+        {
+            ShowProgress(address);
+            if (!ShouldProcess($"Subscription '{SubscriptionId}'", $"Add {address} as {roles}"))
+            {
+                continue;
+            }
+
+            ForItem(address, () =>
+            {
+                var user = Call((client, token) => client.AddSubscriptionUserAsync(SubscriptionId, address, Role, token));
+                if (PassThru)
+                {
+                    WriteObject(user);
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,135 @@
+using System;
+using System.IO;
+using System.Management.Automation;
+using System.Security;
+using System.Threading.Tasks;
+using Exclaimer.Reseller.PowerShell.Connection;
+using Exclaimer.Reseller.PowerShell.Errors;
+using Exclaimer.Reseller.Sdk;
+
+namespace Exclaimer.Reseller.PowerShell.Commands;
+
+/// <summary>
+/// <c>Connect-ResellerAccount</c>: chooses the reseller account the other cmdlets act as (R1), the embedded local
+/// store (no arguments, or <c>-StorePath</c>) or the Exclaimer Cloud API (<c>-ApiToken</c>).
+/// </summary>
+[Cmdlet(VerbsCommunications.Connect, "ResellerAccount", DefaultParameterSetName = LocalStoreSet)]
+[OutputType(typeof(ResellerContext))]
+public sealed class ConnectResellerAccountCommand : PSCmdlet
+{
+    private const string LocalStoreSet = "LocalStore";
+    private const string CloudApiSet = "CloudApi";
+    private const string CloudApiEndpointSet = "CloudApiEndpoint";
+
+    /// <summary>The local store's folder; default <c>EXCLAIMER_RESELLER_STORE</c> or the per-user folder.</summary>
+    [Parameter(ParameterSetName = LocalStoreSet, Position = 0)]
+    [ValidateNotNullOrEmpty]
+    public string? StorePath { get; set; }
+
+    /// <summary>The address that owns subscriptions without customer access on the local store (R4).</summary>
+    [Parameter(ParameterSetName = LocalStoreSet)]
+    [ValidateNotNullOrEmpty]
+    public string? ResellerAdminEmail { get; set; }
+
+    /// <summary>The reseller's Cloud API token (<c>ExAPIToken</c>).</summary>
+    [Parameter(ParameterSetName = CloudApiSet, Mandatory = true)]
+    [Parameter(ParameterSetName = CloudApiEndpointSet, Mandatory = true)]
+    [ValidateNotNull]
+    public SecureString? ApiToken { get; set; }
+
+    /// <summary>The Cloud API environment: <c>Live</c> (default) or <c>Sandbox</c>.</summary>
+    [Parameter(ParameterSetName = CloudApiSet)]
+    [ValidateSet(CloudApiConnection.LiveEnvironment, CloudApiConnection.SandboxEnvironment)]
+    public string Environment { get; set; } = CloudApiConnection.LiveEnvironment;
+
+    /// <summary>Another Cloud API endpoint (HTTPS; plain HTTP only to localhost).</summary>
+    [Parameter(ParameterSetName = CloudApiEndpointSet, Mandatory = true)]
+    [ValidateNotNull]
+    public Uri? Endpoint { get; set; }
+
+    /// <summary>Writes the new context.</summary>
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    /// <summary>Connects.</summary>
+    protected override void EndProcessing()
+    {
+        var connection = ParameterSetName == LocalStoreSet ? LocalStore() : CloudApi();
+        ResellerSession.Connect(connection);
+        WriteVerbose(connection.Context.Transport == ResellerContext.LocalStoreTransport
+            ? $"Connected to the local store in '{connection.Context.StorePath}'."
+            : $"Connected to the Exclaimer Cloud API ({(object?)connection.Context.Endpoint ?? connection.Context.Environment}).");
+        if (PassThru)
+        {
+            WriteObject(connection.Context);
+        }
+    }
+
+    private ResellerConnection LocalStore()
+    {
+        var path = StorePath is null ? null : GetUnresolvedProviderPathFromPSPath(StorePath);
+        if (path is not null && File.Exists(path))
+        {
+            Stop(new ArgumentException($"'{path}' is a file; -StorePath takes the store's folder."), "InvalidStorePath", ErrorCategory.InvalidArgument, StorePath);
+        }
+
+        var connection = ResellerConnection.ToLocalStore(path, ResellerAdminEmail);
+        try
+        {
+            // Read the store once now, so a corrupt or unreadable store is reported here and not by the first command.
+            ReadFirstPageAsync(connection.Client).GetAwaiter().GetResult();
+            return connection;
+        }
+        catch (ResellerException exception)
+        {
+            connection.Dispose();
+            ThrowTerminatingError(ResellerErrors.From(exception, connection.Context.StorePath));
+            throw;
+        }
+    }
+
+    private ResellerConnection CloudApi()
+    {
+        if (Endpoint is not null && CloudApiEndpoint.Problem(Endpoint) is { } problem)
+        {
+            Stop(new ArgumentException(problem, nameof(Endpoint)), "InvalidEndpoint", ErrorCategory.InvalidArgument, Endpoint);
+        }
+
+        if (ApiToken is null || ApiToken.Length == 0)
+        {
+            Stop(new ArgumentException("The API token is empty; give the reseller's ExAPIToken as a SecureString.", nameof(ApiToken)), "EmptyApiToken", ErrorCategory.InvalidArgument, null);
+        }
+
+        var token = ApiTokenMask.Reveal(ApiToken!);
+        if (token.Trim().Length == 0)
+        {
+            Stop(new ArgumentException("The API token is blank; give the reseller's ExAPIToken as a SecureString.", nameof(ApiToken)), "EmptyApiToken", ErrorCategory.InvalidArgument, null);
+        }
+
+        try
+        {
+            return ResellerConnection.ToCloudApi(token, Endpoint is null ? Environment : null, Endpoint);
+        }
+        catch (NotSupportedException exception)
+        {
+            Stop(exception, "CloudApiTransportUnavailable", ErrorCategory.NotImplemented, (object?)Endpoint ?? Environment);
+            throw;
+        }
+        catch (ResellerException exception)
+        {
+            ThrowTerminatingError(ResellerErrors.From(exception, (object?)Endpoint ?? Environment));
+            throw;
+        }
+    }
+
+    private static async Task ReadFirstPageAsync(ResellerClient client)
+    {
+        await foreach (var unused in client.GetSubscriptionsAsync().AsPages(null, 1).ConfigureAwait(false))
+        {
+            break;
+        }
+    }
+
+    private void Stop(Exception exception, string errorId, ErrorCategory category, object? target) =>
+        ThrowTerminatingError(new ErrorRecord(exception, errorId, category, target));
+}

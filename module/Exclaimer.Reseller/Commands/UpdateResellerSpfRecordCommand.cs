@@ -1,0 +1,58 @@
+using System.Management.Automation;
+using Exclaimer.Reseller.PowerShell.Binding;
+using Exclaimer.Reseller.PowerShell.Completion;
+using Exclaimer.Reseller.PowerShell.Hosting;
+using Exclaimer.Reseller.Sdk;
+
+namespace Exclaimer.Reseller.PowerShell.Commands;
+
+/// <summary>
+/// <c>Update-ResellerSpfRecord</c>: works out the SPF record a sending domain needs for server-side signatures (R14):
+/// the current record with the Exclaimer include for the subscription's data centre, every other term kept, checked
+/// against RFC 7208. Nothing is published; put <c>ProposedRecord</c> in DNS.
+/// </summary>
+[Cmdlet(VerbsData.Update, "ResellerSpfRecord", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+[OutputType(typeof(SpfRecordUpdate))]
+public sealed class UpdateResellerSpfRecordCommand : ResellerCmdlet
+{
+    /// <summary>The subscription.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(SubscriptionIdCompleter))]
+    public string SubscriptionId { get; set; } = string.Empty;
+
+    /// <summary>The sending domain; default the subscription's domain.</summary>
+    [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
+    [BlankAsNull]
+    public string? Domain { get; set; }
+
+    /// <summary>The domain's SPF record as published now.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [BlankAsNull]
+    public string? CurrentRecord { get; set; }
+
+    /// <summary>The subscription's data centre, which the Cloud API does not report.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [BlankAsNull]
+    public DataCenter? DataCenter { get; set; }
+
+    private protected override string ProgressActivity => "Working out SPF records";
+
+    /// <summary>Writes the proposed record.</summary>
+    protected override void ProcessRecord()
+    {
+        ShowProgress(SubscriptionId);
+        ForItem(SubscriptionId, () =>
+        {
+            // The mail domain given at creation is the one the SPF step is for, unless another is named.
+            var domain = Domain ?? Call((client, token) => client.GetSubscriptionAsync(SubscriptionId, token)).Domain;
+            if (!ShouldProcess(domain ?? $"Subscription '{SubscriptionId}'", "Work out the SPF record with the Exclaimer include"))
+            {
+                return;
+            }
+
+            var options = new SpfRecordOptions { Domain = domain, CurrentRecord = CurrentRecord, DataCenter = DataCenter };
+            WriteObject(Call((client, token) => client.UpdateSpfRecordAsync(SubscriptionId, options, token)));
+        });
+    }
+}

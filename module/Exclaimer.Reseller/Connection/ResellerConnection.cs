@@ -1,0 +1,59 @@
+using System;
+using Exclaimer.Reseller.Sdk;
+using Exclaimer.Reseller.Sdk.LocalEngine;
+using Exclaimer.Reseller.Sdk.Storage;
+using Exclaimer.Reseller.Sdk.Transport;
+
+namespace Exclaimer.Reseller.PowerShell.Connection;
+
+/// <summary>One reseller account the cmdlets act as (R1): the SDK client and what it was built on.</summary>
+internal sealed class ResellerConnection : IDisposable
+{
+    private readonly ResellerTransport _transport;
+    private readonly IDisposable? _store;
+
+    private ResellerConnection(ResellerClient client, ResellerTransport transport, IDisposable? store, ResellerContext context)
+    {
+        Client = client;
+        _transport = transport;
+        _store = store;
+        Context = context;
+    }
+
+    public ResellerClient Client { get; }
+
+    public ResellerContext Context { get; }
+
+    /// <summary>The embedded local engine over the JSON file store in <paramref name="storePath"/>, or its default folder.</summary>
+    public static ResellerConnection ToLocalStore(string? storePath, string? resellerAdminEmail)
+    {
+        var store = new JsonFileResellerStore(new JsonFileStoreOptions { DirectoryPath = storePath });
+        try
+        {
+            var transport = new LocalTransport(new LocalEngineOptions { Store = store, ResellerAdminEmail = resellerAdminEmail });
+            var client = new ResellerClient(new ResellerClientOptions { Transport = transport });
+            return new ResellerConnection(client, transport, store, ResellerContext.ForLocalStore(store.DirectoryPath, resellerAdminEmail));
+        }
+        catch
+        {
+            store.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The Exclaimer Cloud API with an API token (R1: one token, one reseller account).</summary>
+    public static ResellerConnection ToCloudApi(string apiToken, string? environment, Uri? endpoint)
+    {
+        var transport = CloudApiConnection.CreateTransport(apiToken, environment ?? CloudApiConnection.LiveEnvironment, endpoint);
+        var client = new ResellerClient(new ResellerClientOptions { Transport = transport });
+        return new ResellerConnection(client, transport, store: null, ResellerContext.ForCloudApi(ApiTokenMask.Mask(apiToken), environment, endpoint));
+    }
+
+    public void Dispose()
+    {
+        // The client does not own a transport it was given, nor the transport a store: release each here.
+        Client.Dispose();
+        _transport.Dispose();
+        _store?.Dispose();
+    }
+}

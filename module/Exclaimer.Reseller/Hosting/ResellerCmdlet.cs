@@ -1,0 +1,147 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using Exclaimer.Reseller.PowerShell.Connection;
+using Exclaimer.Reseller.PowerShell.Errors;
+using Exclaimer.Reseller.Sdk;
+
+namespace Exclaimer.Reseller.PowerShell.Hosting;
+
+/// <summary>
+/// What every Exclaimer.Reseller cmdlet shares: the current connection, SDK calls that block the pipeline thread
+/// (so every Write* happens on it) and stop at once on Ctrl+C, per-item errors, and the progress bar.
+/// </summary>
+public abstract class ResellerCmdlet : PSCmdlet, IDisposable
+{
+    private readonly CancellationTokenSource _stopping = new();
+    private PipelineProgress? _progress;
+
+    /// <summary>The title of the progress bar on long pipelines.</summary>
+    private protected virtual string ProgressActivity => MyInvocation.MyCommand.Name;
+
+    /// <summary>The SDK client of the current connection; stops the command when there is none.</summary>
+    private protected ResellerClient Client
+    {
+        get
+        {
+            if (ResellerSession.Current is not { } connection)
+            {
+                // Disconnected from another runspace while this command ran.
+                ThrowTerminatingError(ResellerErrors.NotConnectedRecord(MyInvocation.MyCommand.Name));
+                return null!;
+            }
+
+            return connection.Client;
+        }
+    }
+
+    /// <summary>Checks the connection before any input is read.</summary>
+    protected override void BeginProcessing()
+    {
+        if (ResellerSession.Current is null)
+        {
+            ThrowTerminatingError(ResellerErrors.NotConnectedRecord(MyInvocation.MyCommand.Name));
+        }
+    }
+
+    /// <summary>Cancels the SDK call in flight (Ctrl+C).</summary>
+    protected override void StopProcessing() => _stopping.Cancel();
+
+    /// <summary>Removes the progress bar.</summary>
+    protected override void EndProcessing() => _progress?.Complete();
+
+    /// <summary>Releases the cancellation source.</summary>
+    public void Dispose()
+    {
+        _stopping.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Advances the progress bar to the next item.</summary>
+    private protected void ShowProgress(string item, int? total = null)
+    {
+        _progress ??= new PipelineProgress(this, ProgressActivity);
+        _progress.Next(item, total);
+    }
+
+    /// <summary>Runs one SDK call to completion on the pipeline thread.</summary>
+    private protected T Call<T>(Func<ResellerClient, CancellationToken, Task<T>> call)
+    {
+        _stopping.Token.ThrowIfCancellationRequested();
+        try
+        {
+            return call(Client, _stopping.Token).GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+            throw new PipelineStoppedException();
+        }
+    }
+
+    /// <summary>Runs one SDK call that returns nothing to completion on the pipeline thread.</summary>
+    private protected void Call(Func<ResellerClient, CancellationToken, Task> call) =>
+        Call<bool>(async (client, token) =>
+        {
+            await call(client, token).ConfigureAwait(false);
+            return true;
+        });
+
+    /// <summary>Walks a paged list item by item, fetching the next page only when it is needed (R2).</summary>
+    private protected IEnumerable<T> Walk<T>(Func<ResellerClient, CancellationToken, AsyncPageable<T>> list)
+    {
+        var items = list(Client, _stopping.Token).GetAsyncEnumerator(_stopping.Token);
+        try
+        {
+            while (Next(items))
+            {
+                yield return items.Current;
+            }
+        }
+        finally
+        {
+            items.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+    }
+
+    /// <summary>
+    /// Runs the work for one item and reports its failure as that item's error, so the other items go on.
+    /// Failures that every item would meet (an unreadable store, a refused token) stop the command.
+    /// </summary>
+    /// <returns><see langword="false"/> when the item failed.</returns>
+    private protected bool ForItem(object? target, Action work)
+    {
+        try
+        {
+            work();
+            return true;
+        }
+        catch (Exception exception) when (exception is ResellerException or ArgumentException)
+        {
+            var record = ResellerErrors.From(exception, target);
+            if (ResellerErrors.StopsTheCommand(exception))
+            {
+                ThrowTerminatingError(record);
+            }
+
+            WriteError(record);
+            return false;
+        }
+    }
+
+    /// <summary>Whether the caller gave <paramref name="parameterName"/>, even as <c>-Switch:$false</c>.</summary>
+    private protected bool Given(string parameterName) => MyInvocation.BoundParameters.ContainsKey(parameterName);
+
+    private bool Next<T>(IAsyncEnumerator<T> items)
+    {
+        try
+        {
+            return items.MoveNextAsync().AsTask().GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+            throw new PipelineStoppedException();
+        }
+    }
+}

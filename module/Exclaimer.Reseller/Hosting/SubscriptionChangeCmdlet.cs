@@ -1,0 +1,52 @@
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using Exclaimer.Reseller.PowerShell.Completion;
+using Exclaimer.Reseller.Sdk;
+
+namespace Exclaimer.Reseller.PowerShell.Hosting;
+
+/// <summary>
+/// A cmdlet that moves subscriptions from one state to another (cancel, suspend, reactivate, convert the trial):
+/// by id or from the pipeline, asking ShouldProcess once per subscription, writing the result with <c>-PassThru</c>.
+/// </summary>
+public abstract class SubscriptionChangeCmdlet : ResellerCmdlet
+{
+    /// <summary>The subscriptions to change.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(SubscriptionIdCompleter))]
+    public string[] SubscriptionId { get; set; } = [];
+
+    /// <summary>Writes each changed subscription.</summary>
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    /// <summary>What the change does, as ShouldProcess says it: "Cancel", "Suspend"...</summary>
+    private protected abstract string Action { get; }
+
+    /// <summary>Makes the change.</summary>
+    private protected abstract Task<Subscription> ChangeAsync(ResellerClient client, string subscriptionId, CancellationToken cancellationToken);
+
+    /// <summary>Changes each subscription given.</summary>
+    protected override void ProcessRecord()
+    {
+        foreach (var id in SubscriptionId)
+        {
+            ShowProgress(id, SubscriptionId.Length > 1 ? SubscriptionId.Length : null);
+            if (!ShouldProcess($"Subscription '{id}'", Action))
+            {
+                continue;
+            }
+
+            ForItem(id, () =>
+            {
+                var changed = Call((client, token) => ChangeAsync(client, id, token));
+                if (PassThru)
+                {
+                    WriteObject(changed);
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,175 @@
+# Connect-ResellerAccount, Disconnect-ResellerAccount, Get-ResellerContext (R1) and the token's secrecy (R18).
+
+BeforeAll {
+    . $PSScriptRoot/TestSupport.ps1
+    Import-BuiltModule
+    $script:Token = 'tok-' + ('s3cr3t' * 6) + 'WXYZ'
+    $script:SecureToken = ConvertTo-SecureString $script:Token -AsPlainText -Force
+}
+
+AfterAll {
+    Disconnect-ResellerAccount
+}
+
+Describe 'R1: every cmdlet acts as one connected reseller account' {
+    BeforeEach { Disconnect-ResellerAccount }
+
+    It '<Command> before Connect-ResellerAccount fails with NotConnected, naming Connect-ResellerAccount' -ForEach @(
+        @{ Command = 'Get-ResellerSubscription'; Arguments = @{} }
+        @{ Command = 'New-ResellerSubscription'; Arguments = @{ Product = 'Microsoft365'; CustomerName = 'Contoso'; UserCount = 5 } }
+        @{ Command = 'Start-ResellerSubscription'; Arguments = @{ SubscriptionId = 'a'; ServerSide = $true } }
+        @{ Command = 'Set-ResellerSubscription'; Arguments = @{ SubscriptionId = 'a'; UserCount = 5 } }
+        @{ Command = 'Stop-ResellerSubscription'; Arguments = @{ SubscriptionId = 'a'; Confirm = $false } }
+        @{ Command = 'Suspend-ResellerSubscription'; Arguments = @{ SubscriptionId = 'a' } }
+        @{ Command = 'Resume-ResellerSubscription'; Arguments = @{ SubscriptionId = 'a' } }
+        @{ Command = 'Complete-ResellerTrial'; Arguments = @{ SubscriptionId = 'a' } }
+        @{ Command = 'Get-ResellerSubscriptionUser'; Arguments = @{ SubscriptionId = 'a' } }
+        @{ Command = 'Add-ResellerSubscriptionUser'; Arguments = @{ SubscriptionId = 'a'; EmailAddress = 'it@contoso.example' } }
+        @{ Command = 'Set-ResellerSubscriptionUser'; Arguments = @{ SubscriptionId = 'a'; EmailAddress = 'it@contoso.example'; Role = 'Admin' } }
+        @{ Command = 'Remove-ResellerSubscriptionUser'; Arguments = @{ SubscriptionId = 'a'; EmailAddress = 'it@contoso.example' } }
+        @{ Command = 'Update-ResellerSpfRecord'; Arguments = @{ SubscriptionId = 'a'; Domain = 'contoso.example' } }
+        @{ Command = 'Get-ResellerCustomer'; Arguments = @{} }
+        @{ Command = 'Send-ResellerInvitation'; Arguments = @{ SubscriptionId = 'a' } }
+    ) {
+        $failure = { & $Command @Arguments } | Should -Throw -PassThru
+        $failure.FullyQualifiedErrorId | Should -Be "NotConnected,$((Get-Command $Command).ImplementingType.FullName)"
+        $failure.CategoryInfo.Category | Should -Be 'ConnectionError'
+        $failure.Exception.Message | Should -Match 'Connect-ResellerAccount'
+    }
+
+    It 'Get-ResellerContext writes nothing when not connected' {
+        Get-ResellerContext | Should -BeNullOrEmpty
+    }
+}
+
+Describe 'Connect-ResellerAccount to the local store' {
+    AfterEach { Disconnect-ResellerAccount }
+
+    It 'with no arguments opens the default store (EXCLAIMER_RESELLER_STORE here, never the real one)' {
+        $saved = $env:EXCLAIMER_RESELLER_STORE
+        try {
+            $env:EXCLAIMER_RESELLER_STORE = New-TestStore
+            Connect-ResellerAccount
+            $context = Get-ResellerContext
+            $context.Transport | Should -Be 'LocalStore'
+            $context.StorePath | Should -Be $env:EXCLAIMER_RESELLER_STORE
+            New-ResellerSubscription -Product Microsoft365 -CustomerName 'Contoso Ltd' -UserCount 3 | Out-Null
+            Test-Path (Join-Path $env:EXCLAIMER_RESELLER_STORE 'subscriptions.journal') | Should -BeTrue
+        }
+        finally { $env:EXCLAIMER_RESELLER_STORE = $saved }
+    }
+
+    It '-StorePath opens that folder and -PassThru writes the context' {
+        $path = New-TestStore
+        $context = Connect-ResellerAccount -StorePath $path -ResellerAdminEmail admin@reseller.example -PassThru
+        $context.StorePath | Should -Be $path
+        $context.ResellerAdminEmail | Should -Be 'admin@reseller.example'
+        $context.ApiToken | Should -BeNullOrEmpty
+    }
+
+    It 'a relative -StorePath is resolved against the current location' {
+        $parent = New-TestStore
+        Push-Location $parent
+        try { Connect-ResellerAccount -StorePath ./store }
+        finally { Pop-Location }
+        (Get-ResellerContext).StorePath | Should -Be (Join-Path $parent 'store')
+    }
+
+    It 'a -StorePath that is a file fails with InvalidStorePath' {
+        $file = Join-Path (New-TestStore) 'not-a-folder.txt'
+        Set-Content $file 'x'
+        $failure = { Connect-ResellerAccount -StorePath $file } | Should -Throw -PassThru
+        $failure.FullyQualifiedErrorId | Should -BeLike 'InvalidStorePath,*'
+    }
+
+    It 'a corrupt store fails at once with StoreCorrupt and is left as it was' {
+        $path = New-TestStore
+        Set-Content (Join-Path $path 'subscriptions.json') '{ this is not json'
+        $failure = { Connect-ResellerAccount -StorePath $path } | Should -Throw -PassThru
+        $failure.FullyQualifiedErrorId | Should -BeLike 'StoreCorrupt,*'
+        $failure.CategoryInfo.Category | Should -Be 'InvalidData'
+        Get-Content (Join-Path $path 'subscriptions.json') | Should -Be '{ this is not json'
+        Get-ResellerContext | Should -BeNullOrEmpty
+    }
+
+    It 'a new connection replaces the current one' {
+        $first = Connect-TestStore
+        New-ResellerSubscription -Product Microsoft365 -CustomerName 'First' -UserCount 1 -SubscriptionId first | Out-Null
+        $second = Connect-TestStore
+        (Get-ResellerContext).StorePath | Should -Be $second
+        Get-ResellerSubscription | Should -BeNullOrEmpty
+        $first | Should -Not -Be $second
+    }
+
+    It 'Disconnect-ResellerAccount closes it; the cmdlets then need a new connection' {
+        Connect-TestStore | Out-Null
+        Disconnect-ResellerAccount
+        Get-ResellerContext | Should -BeNullOrEmpty
+        { Get-ResellerSubscription } | Should -Throw -ErrorId 'NotConnected,*'
+        { Disconnect-ResellerAccount } | Should -Not -Throw
+    }
+}
+
+Describe 'Connect-ResellerAccount to the Cloud API (R18: the token never shows)' {
+    BeforeEach { $script:store = Connect-TestStore }
+    AfterEach { Disconnect-ResellerAccount }
+
+    It 'needs a token: <Case>' -ForEach @(
+        @{ Case = 'an empty SecureString'; Token = [securestring]::new() }
+        @{ Case = 'a blank token'; Token = (ConvertTo-SecureString '   ' -AsPlainText -Force) }
+    ) {
+        $failure = { Connect-ResellerAccount -ApiToken $Token } | Should -Throw -PassThru
+        $failure.FullyQualifiedErrorId | Should -BeLike 'EmptyApiToken,*'
+        $failure.CategoryInfo.Category | Should -Be 'InvalidArgument'
+    }
+
+    It 'takes the token only as a SecureString' {
+        { Connect-ResellerAccount -ApiToken 'plain-text-token' } | Should -Throw -ErrorId 'CannotConvertArgumentNoMessage,*'
+    }
+
+    It 'refuses the endpoint <Endpoint>: <Why>' -ForEach @(
+        @{ Endpoint = 'http://api.example.com/'; Why = 'plain HTTP would send the token in the clear' }
+        @{ Endpoint = 'ftp://api.example.com/'; Why = 'not HTTPS' }
+        @{ Endpoint = 'api.example.com/v1'; Why = 'not an absolute address' }
+    ) {
+        $failure = { Connect-ResellerAccount -ApiToken $script:SecureToken -Endpoint $Endpoint } | Should -Throw -PassThru
+        $failure.FullyQualifiedErrorId | Should -BeLike 'InvalidEndpoint,*'
+        $failure.CategoryInfo.Category | Should -Be 'InvalidArgument'
+    }
+
+    It 'accepts <Arguments> and then reports that this build has no Cloud API transport' -ForEach @(
+        @{ Arguments = '-Environment Live'; Parameters = @{ Environment = 'Live' } }
+        @{ Arguments = '-Environment Sandbox'; Parameters = @{ Environment = 'Sandbox' } }
+        @{ Arguments = 'no environment (Live)'; Parameters = @{} }
+        @{ Arguments = '-Endpoint https://api.example.com/'; Parameters = @{ Endpoint = 'https://api.example.com/' } }
+        @{ Arguments = '-Endpoint http://localhost:5080/'; Parameters = @{ Endpoint = 'http://localhost:5080/' } }
+        @{ Arguments = '-Endpoint http://127.0.0.1:5080/'; Parameters = @{ Endpoint = 'http://127.0.0.1:5080/' } }
+    ) {
+        $failure = { Connect-ResellerAccount -ApiToken $script:SecureToken @Parameters } | Should -Throw -PassThru
+        $failure.FullyQualifiedErrorId | Should -BeLike 'CloudApiTransportUnavailable,*'
+        $failure.CategoryInfo.Category | Should -Be 'NotImplemented'
+        $failure.Exception.Message | Should -Match 'not part of this build'
+    }
+
+    It 'refuses an environment other than Live and Sandbox' {
+        { Connect-ResellerAccount -ApiToken $script:SecureToken -Environment Staging } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
+    }
+
+    It 'keeps the current connection when the new one fails' {
+        { Connect-ResellerAccount -ApiToken $script:SecureToken } | Should -Throw
+        (Get-ResellerContext).StorePath | Should -Be $script:store
+    }
+
+    It 'never writes the token to any stream, error or the context' {
+        $everything = & {
+            try { Connect-ResellerAccount -ApiToken $script:SecureToken -Endpoint https://api.example.com/ -Verbose -Debug -PassThru *>&1 }
+            catch { $_; $_.Exception.ToString(); $_.ErrorDetails; $_.TargetObject }
+            try { Connect-ResellerAccount -ApiToken $script:SecureToken -Endpoint http://api.example.com/ -Verbose -Debug *>&1 }
+            catch { $_; $_.Exception.ToString(); $_.TargetObject }
+            Get-ResellerContext | Format-List * | Out-String
+        } *>&1 | Out-String
+        $everything | Should -Not -BeNullOrEmpty
+        $everything | Should -Not -Match ([regex]::Escape($script:Token))
+        $everything | Should -Not -Match 's3cr3t'
+    }
+}
