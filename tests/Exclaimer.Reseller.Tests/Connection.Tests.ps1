@@ -137,18 +137,32 @@ Describe 'Connect-ResellerAccount to the Cloud API (R18: the token never shows)'
         $failure.CategoryInfo.Category | Should -Be 'InvalidArgument'
     }
 
-    It 'accepts <Arguments> and then reports that this build has no Cloud API transport' -ForEach @(
-        @{ Arguments = '-Environment Live'; Parameters = @{ Environment = 'Live' } }
-        @{ Arguments = '-Environment Sandbox'; Parameters = @{ Environment = 'Sandbox' } }
-        @{ Arguments = 'no environment (Live)'; Parameters = @{} }
-        @{ Arguments = '-Endpoint https://api.example.com/'; Parameters = @{ Endpoint = 'https://api.example.com/' } }
-        @{ Arguments = '-Endpoint http://localhost:5080/'; Parameters = @{ Endpoint = 'http://localhost:5080/' } }
-        @{ Arguments = '-Endpoint http://127.0.0.1:5080/'; Parameters = @{ Endpoint = 'http://127.0.0.1:5080/' } }
-    ) {
-        $failure = { Connect-ResellerAccount -ApiToken $script:SecureToken @Parameters } | Should -Throw -PassThru
-        $failure.FullyQualifiedErrorId | Should -BeLike 'CloudApiTransportUnavailable,*'
-        $failure.CategoryInfo.Category | Should -Be 'NotImplemented'
-        $failure.Exception.Message | Should -Match 'not part of this build'
+    It 'connects to a Cloud API endpoint on loopback and lists its subscriptions (R1)' {
+        $fake = Start-FakeCloudApi -Token $script:Token
+        try {
+            $context = Connect-ResellerAccount -ApiToken $script:SecureToken -Endpoint $fake.Uri -ResellerAdminEmail admin@reseller.example -ResellerDomain reseller.example -PassThru
+            $context.Transport | Should -Be 'CloudApi'
+            $listed = @(Get-ResellerSubscription)
+            $listed.SubscriptionId | Should -Be @('cloud-1')
+            $listed[0].CustomerName | Should -Be 'Contoso Cloud'
+            (Get-ResellerSubscription cloud-1).UserCount | Should -Be 30
+            @($fake.Requests) | Should -Contain 'GET /exclaimerapi/1.0/status'
+            @($fake.Requests) | Should -Contain 'GET /exclaimerapi/1.0/subscriptions/cloud-1'
+        }
+        finally { $fake.Stop() }
+    }
+
+    It 'a token the Cloud API refuses stops the connect with an authentication error' {
+        $fake = Start-FakeCloudApi -Token 'another-token-entirely-0000'
+        try {
+            $failure = { Connect-ResellerAccount -ApiToken $script:SecureToken -Endpoint $fake.Uri } | Should -Throw -PassThru
+            $failure.CategoryInfo.Category | Should -Be 'AuthenticationError'
+            # The SDK's types live in the module's own load context, so they are checked by name.
+            $failure.Exception.GetType().FullName | Should -Be 'Exclaimer.Reseller.Sdk.ResellerAuthenticationException'
+            $failure | Get-ErrorId | Should -Be 'Unauthorized'
+            ($failure | Out-String) + $failure.Exception.ToString() | Should -Not -Match ([regex]::Escape($script:Token))
+        }
+        finally { $fake.Stop() }
     }
 
     It 'refuses an environment other than Live and Sandbox' {
@@ -156,18 +170,25 @@ Describe 'Connect-ResellerAccount to the Cloud API (R18: the token never shows)'
     }
 
     It 'keeps the current connection when the new one fails' {
-        { Connect-ResellerAccount -ApiToken $script:SecureToken } | Should -Throw
+        $fake = Start-FakeCloudApi -Token 'another-token-entirely-0000'
+        try { { Connect-ResellerAccount -ApiToken $script:SecureToken -Endpoint $fake.Uri } | Should -Throw }
+        finally { $fake.Stop() }
         (Get-ResellerContext).StorePath | Should -Be $script:store
     }
 
     It 'never writes the token to any stream, error or the context' {
+        $refusing = Start-FakeCloudApi -Token 'another-token-entirely-0000'
+        $accepting = Start-FakeCloudApi -Token $script:Token
         $everything = & {
-            try { Connect-ResellerAccount -ApiToken $script:SecureToken -Endpoint https://api.example.com/ -Verbose -Debug -PassThru *>&1 }
+            try { Connect-ResellerAccount -ApiToken $script:SecureToken -Endpoint $refusing.Uri -Verbose -Debug -PassThru *>&1 }
             catch { $_; $_.Exception.ToString(); $_.ErrorDetails; $_.TargetObject }
+            Connect-ResellerAccount -ApiToken $script:SecureToken -Endpoint $accepting.Uri -Verbose -Debug -PassThru *>&1
+            Get-ResellerSubscription -Verbose -Debug *>&1 | Format-List * | Out-String
             try { Connect-ResellerAccount -ApiToken $script:SecureToken -Endpoint http://api.example.com/ -Verbose -Debug *>&1 }
             catch { $_; $_.Exception.ToString(); $_.TargetObject }
             Get-ResellerContext | Format-List * | Out-String
         } *>&1 | Out-String
+        $refusing.Stop(); $accepting.Stop()
         $everything | Should -Not -BeNullOrEmpty
         $everything | Should -Not -Match ([regex]::Escape($script:Token))
         $everything | Should -Not -Match 's3cr3t'

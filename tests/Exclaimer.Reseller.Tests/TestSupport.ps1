@@ -68,3 +68,46 @@ function Invoke-ChildPwsh {
         Remove-Item $file -ErrorAction SilentlyContinue
     }
 }
+
+function Start-FakeCloudApi {
+    <#
+    A small stand-in for the Exclaimer Cloud API on a free loopback port, served from a background runspace so the
+    module (in this process or a child pwsh) makes real HTTP calls through its Cloud API transport. It knows one
+    token and one subscription; any other token gets 401. Returns an object with Uri, Requests (what arrived) and
+    Stop().
+    #>
+    param([Parameter(Mandatory)] [string] $Token)
+    $probe = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+    $probe.Start(); $port = $probe.LocalEndpoint.Port; $probe.Stop()
+    $uri = "http://127.0.0.1:$port/"
+    $listener = [System.Net.HttpListener]::new()
+    $listener.Prefixes.Add($uri)
+    $listener.Start()
+    $requests = [System.Collections.Concurrent.ConcurrentQueue[string]]::new()
+    $subscription = '{"SubscriptionID":"cloud-1","Name":"Contoso Cloud","UserID":"u-1","NumberOfUsers":30,"Status":"Active","InTrial":true,"TrialEndDate":"2026-12-10T09:00:00Z","Tier":"ExclaimerStandard","SKU":"EXCL-M-STAND"}'
+    $runspace = [powershell]::Create()
+    $null = $runspace.AddScript({
+        param($listener, $token, $subscription, $requests)
+        while ($listener.IsListening) {
+            try { $context = $listener.GetContext() } catch { break }
+            $request = $context.Request
+            $requests.Enqueue("$($request.HttpMethod) $($request.Url.PathAndQuery)")
+            $status = 200
+            $body = switch -Regex ($request.Url.AbsolutePath) {
+                '^/exclaimerapi/1\.0/status$' { '{"CurrentTime":"2026-11-26T09:00:00"}' }
+                '^/exclaimerapi/1\.0/subscriptions$' { '{"Subscriptions":[' + $subscription + '],"SubscriptionCount":1,"Page":1,"PageSize":200}' }
+                '^/exclaimerapi/1\.0/subscriptions/cloud-1$' { '{"Subscription":' + $subscription + '}' }
+                default { $status = 404; '{"Message":"Not found"}' }
+            }
+            if ($request.Headers['ExAPIToken'] -ne $token) { $status = 401; $body = '{"Message":"Unauthorized"}' }
+            $bytes = [Text.Encoding]::UTF8.GetBytes($body)
+            $context.Response.StatusCode = $status
+            $context.Response.ContentType = 'application/json'
+            $context.Response.OutputStream.Write($bytes, 0, $bytes.Length)
+            $context.Response.Close()
+        }
+    }).AddArgument($listener).AddArgument($Token).AddArgument($subscription).AddArgument($requests)
+    $null = $runspace.BeginInvoke()
+    [pscustomobject]@{ Uri = $uri; Requests = $requests; Listener = $listener; Runspace = $runspace } |
+        Add-Member -MemberType ScriptMethod -Name Stop -Value { $this.Listener.Stop(); $this.Listener.Close(); $this.Runspace.Dispose() } -PassThru
+}

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Management.Automation;
 using System.Security;
+using System.Threading;
 using System.Threading.Tasks;
 using Exclaimer.Reseller.PowerShell.Connection;
 using Exclaimer.Reseller.PowerShell.Errors;
@@ -15,21 +16,31 @@ namespace Exclaimer.Reseller.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsCommunications.Connect, "ResellerAccount", DefaultParameterSetName = LocalStoreSet)]
 [OutputType(typeof(ResellerContext))]
-public sealed class ConnectResellerAccountCommand : PSCmdlet
+public sealed class ConnectResellerAccountCommand : PSCmdlet, IDisposable
 {
     private const string LocalStoreSet = "LocalStore";
     private const string CloudApiSet = "CloudApi";
     private const string CloudApiEndpointSet = "CloudApiEndpoint";
+
+    private readonly CancellationTokenSource _stopping = new();
 
     /// <summary>The local store's folder; default <c>EXCLAIMER_RESELLER_STORE</c> or the per-user folder.</summary>
     [Parameter(ParameterSetName = LocalStoreSet, Position = 0)]
     [ValidateNotNullOrEmpty]
     public string? StorePath { get; set; }
 
-    /// <summary>The address that owns subscriptions without customer access on the local store (R4).</summary>
+    /// <summary>The address that owns subscriptions without customer access (R4); the Cloud API needs one to create them.</summary>
     [Parameter(ParameterSetName = LocalStoreSet)]
+    [Parameter(ParameterSetName = CloudApiSet)]
+    [Parameter(ParameterSetName = CloudApiEndpointSet)]
     [ValidateNotNullOrEmpty]
     public string? ResellerAdminEmail { get; set; }
+
+    /// <summary>The reseller's own domain, which the Cloud API needs to create subscriptions (its <c>Reseller.Domain</c>).</summary>
+    [Parameter(ParameterSetName = CloudApiSet)]
+    [Parameter(ParameterSetName = CloudApiEndpointSet)]
+    [ValidateNotNullOrEmpty]
+    public string? ResellerDomain { get; set; }
 
     /// <summary>The reseller's Cloud API token (<c>ExAPIToken</c>).</summary>
     [Parameter(ParameterSetName = CloudApiSet, Mandatory = true)]
@@ -108,11 +119,12 @@ public sealed class ConnectResellerAccountCommand : PSCmdlet
 
         try
         {
-            return ResellerConnection.ToCloudApi(token, Endpoint is null ? Environment : null, Endpoint);
+            return ResellerConnection.ToCloudApi(token, Endpoint is null ? Environment : null, Endpoint, ResellerAdminEmail, ResellerDomain, _stopping.Token);
         }
-        catch (NotSupportedException exception)
+        catch (ArgumentException exception)
         {
-            Stop(exception, "CloudApiTransportUnavailable", ErrorCategory.NotImplemented, (object?)Endpoint ?? Environment);
+            // The transport names the option at fault (e.g. ResellerAdminEmail); the token is never part of it.
+            Stop(exception, "InvalidCloudApiOption", ErrorCategory.InvalidArgument, (object?)Endpoint ?? Environment);
             throw;
         }
         catch (ResellerException exception)
@@ -121,6 +133,12 @@ public sealed class ConnectResellerAccountCommand : PSCmdlet
             throw;
         }
     }
+
+    /// <summary>Ctrl+C while the token is being checked stops at once.</summary>
+    protected override void StopProcessing() => _stopping.Cancel();
+
+    /// <summary>Releases the cancellation source.</summary>
+    public void Dispose() => _stopping.Dispose();
 
     private static async Task ReadFirstPageAsync(ResellerClient client)
     {

@@ -1,5 +1,5 @@
 using System;
-using Exclaimer.Reseller.Sdk.Transport;
+using Exclaimer.Reseller.Sdk.CloudApi;
 
 namespace Exclaimer.Reseller.PowerShell.Connection;
 
@@ -13,9 +13,15 @@ internal static class CloudApiConnection
     /// <param name="apiToken">The reseller's API token (the Cloud API's <c>ExAPIToken</c>); never logged (R18).</param>
     /// <param name="environment"><see cref="LiveEnvironment"/> or <see cref="SandboxEnvironment"/>; ignored when <paramref name="endpoint"/> is given.</param>
     /// <param name="endpoint">A Cloud API endpoint of the caller's choosing (HTTPS, or HTTP on loopback), or <see langword="null"/>.</param>
-    /// <exception cref="NotSupportedException">This build of the SDK has no Cloud API transport.</exception>
-    public static ResellerTransport CreateTransport(string apiToken, string environment, Uri? endpoint) =>
-        throw new NotSupportedException(
-            "The Cloud API transport is not part of this build of the Exclaimer.Reseller module. " +
-            "Run Connect-ResellerAccount without -ApiToken to use the embedded local store.");
+    /// <param name="resellerAdminEmail">Owns subscriptions without customer access (R4), or <see langword="null"/>.</param>
+    /// <param name="resellerDomain">The reseller's own domain (the API's <c>Reseller.Domain</c> on create), or <see langword="null"/>.</param>
+    public static CloudApiTransport CreateTransport(string apiToken, string environment, Uri? endpoint, string? resellerAdminEmail, string? resellerDomain) =>
+        new(new CloudApiOptions
+        {
+            ApiToken = apiToken,
+            Environment = environment == SandboxEnvironment ? CloudApiEnvironment.Sandbox : CloudApiEnvironment.Live,
+            Endpoint = endpoint,
+            ResellerAdminEmail = resellerAdminEmail,
+            ResellerDomain = resellerDomain,
+        });
 }

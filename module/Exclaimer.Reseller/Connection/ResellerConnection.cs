@@ -1,4 +1,5 @@
 using System;
+using System.Threading;
 using Exclaimer.Reseller.Sdk;
 using Exclaimer.Reseller.Sdk.LocalEngine;
 using Exclaimer.Reseller.Sdk.Storage;
@@ -41,12 +42,24 @@ internal sealed class ResellerConnection : IDisposable
         }
     }
 
-    /// <summary>The Exclaimer Cloud API with an API token (R1: one token, one reseller account).</summary>
-    public static ResellerConnection ToCloudApi(string apiToken, string? environment, Uri? endpoint)
+    /// <summary>
+    /// The Exclaimer Cloud API with an API token (R1: one token, one reseller account). The token is checked with
+    /// one call (<c>GET /1.0/status</c>), so a wrong token or endpoint is reported by the connect, not the next command.
+    /// </summary>
+    public static ResellerConnection ToCloudApi(string apiToken, string? environment, Uri? endpoint, string? resellerAdminEmail, string? resellerDomain, CancellationToken cancellationToken)
     {
-        var transport = CloudApiConnection.CreateTransport(apiToken, environment ?? CloudApiConnection.LiveEnvironment, endpoint);
-        var client = new ResellerClient(new ResellerClientOptions { Transport = transport });
-        return new ResellerConnection(client, transport, store: null, ResellerContext.ForCloudApi(ApiTokenMask.Mask(apiToken), environment, endpoint));
+        var transport = CloudApiConnection.CreateTransport(apiToken, environment ?? CloudApiConnection.LiveEnvironment, endpoint, resellerAdminEmail, resellerDomain);
+        try
+        {
+            transport.GetServerTimeAsync(cancellationToken).GetAwaiter().GetResult();
+            var client = new ResellerClient(new ResellerClientOptions { Transport = transport, PageSize = ResellerClientOptions.MaxPageSize });
+            return new ResellerConnection(client, transport, store: null, ResellerContext.ForCloudApi(ApiTokenMask.Mask(apiToken), environment, endpoint ?? transport.BaseAddress));
+        }
+        catch
+        {
+            transport.Dispose();
+            throw;
+        }
     }
 
     public void Dispose()
