@@ -31,6 +31,8 @@ namespace Exclaimer.Reseller.Sdk;
 /// </example>
 public class ResellerClient : IDisposable
 {
+    private static readonly char[] PathSeparators = { '/', '\\' };
+
     private readonly ResellerTransport _transport;
     private readonly bool _ownsTransport;
     private readonly int _pageSize;
@@ -219,10 +221,20 @@ public class ResellerClient : IDisposable
         }
     }
 
-    private static string RequireId(string subscriptionId) =>
-        string.IsNullOrWhiteSpace(subscriptionId)
-            ? throw ResellerValidationException.Missing("SubscriptionId", "R13", "name the subscription to act on")
-            : subscriptionId.Trim();
+    private static string RequireId(string subscriptionId)
+    {
+        if (string.IsNullOrWhiteSpace(subscriptionId))
+        {
+            throw ResellerValidationException.Missing("SubscriptionId", "R13", "name the subscription to act on");
+        }
+
+        var trimmed = subscriptionId.Trim();
+
+        // Only a path-safe id can name a subscription on either road (the Cloud API puts it in the URL path).
+        return trimmed.Trim('.').Length == 0 || trimmed.IndexOfAny(PathSeparators) >= 0
+            ? throw ResellerValidationException.Invalid("SubscriptionId", "R13", $"'{trimmed}' cannot be a subscription id")
+            : trimmed;
+    }
 
     private int PageSizeOrDefault(int? hint) =>
         hint is null ? _pageSize : Math.Max(1, Math.Min(hint.Value, ResellerClientOptions.MaxPageSize));

@@ -291,6 +291,24 @@ Describe 'The subscription cmdlets' {
             $failed[0].ToString() | Should -Match 'UserCount'
         }
 
+        It 'Get-ResellerSubscription | Set-ResellerSubscription changes only what is asked, never writing back what was listed (R17)' {
+            $listed = Get-ResellerSubscription contoso-m365
+            # Someone renames the customer after the listing...
+            Set-ResellerSubscription contoso-m365 -CustomerName 'Contoso Renamed'
+            # ...and the listed object, with its old name, is piped to change the user count only.
+            $listed | Set-ResellerSubscription -UserCount 60
+            $now = Get-ResellerSubscription contoso-m365
+            $now.UserCount | Should -Be 60
+            $now.CustomerName | Should -Be 'Contoso Renamed'
+        }
+
+        It 'CSV rows still set user counts and names by property name' {
+            [pscustomobject]@{ SubscriptionId = 'contoso-m365'; UserCount = 77; CustomerName = 'Contoso CSV' } | Set-ResellerSubscription
+            $now = Get-ResellerSubscription contoso-m365
+            $now.UserCount | Should -Be 77
+            $now.CustomerName | Should -Be 'Contoso CSV'
+        }
+
         It 'Set-ResellerSubscription -WhatIf changes nothing' {
             Set-ResellerSubscription contoso-m365 -UserCount 99 -WhatIf
             (Get-ResellerSubscription contoso-m365).UserCount | Should -Be 25

@@ -29,6 +29,13 @@ public sealed class SetResellerSubscriptionCommand : ResellerCmdlet
     [ValidateNotNullOrEmpty]
     public string? CustomerName { get; set; }
 
+    /// <summary>
+    /// The piped object itself. When it is a subscription (from Get-ResellerSubscription), its own UserCount and
+    /// CustomerName bind by name too; they are not sent back, so a change made since it was listed is never undone.
+    /// </summary>
+    [Parameter(ValueFromPipeline = true, DontShow = true)]
+    public PSObject? InputObject { get; set; }
+
     /// <summary>Writes the changed subscription.</summary>
     [Parameter]
     public SwitchParameter PassThru { get; set; }
@@ -39,15 +46,24 @@ public sealed class SetResellerSubscriptionCommand : ResellerCmdlet
     protected override void ProcessRecord()
     {
         ShowProgress(SubscriptionId);
+        var piped = InputObject?.BaseObject as Subscription;
+        var userCount = piped is not null && UserCount == piped.UserCount ? null : UserCount;
+        var customerName = piped is not null && CustomerName == piped.CustomerName ? null : CustomerName;
+        if (userCount is null && customerName is null && piped is not null)
+        {
+            WriteVerbose($"Subscription '{SubscriptionId}': nothing to change.");
+            return;
+        }
+
         var changes = new List<string>();
-        if (UserCount is { } count)
+        if (userCount is { } count)
         {
             changes.Add($"user count to {count}");
         }
 
-        if (CustomerName is not null)
+        if (customerName is not null)
         {
-            changes.Add($"customer name to '{CustomerName}'");
+            changes.Add($"customer name to '{customerName}'");
         }
 
         if (!ShouldProcess($"Subscription '{SubscriptionId}'", "Set " + (changes.Count == 0 ? "nothing" : string.Join(" and ", changes))))
@@ -55,7 +71,7 @@ public sealed class SetResellerSubscriptionCommand : ResellerCmdlet
             return;
         }
 
-        var options = new UpdateSubscriptionOptions { UserCount = UserCount, CustomerName = CustomerName };
+        var options = new UpdateSubscriptionOptions { UserCount = userCount, CustomerName = customerName };
         ForItem(SubscriptionId, () =>
         {
             var changed = Call((client, token) => client.UpdateSubscriptionAsync(SubscriptionId, options, token));

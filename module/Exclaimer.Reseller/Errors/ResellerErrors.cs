@@ -34,11 +34,11 @@ internal static class ResellerErrors
     }
 
     /// <summary>
-    /// Failures that every further item would meet too (an unreadable store, a refused token) stop the whole
-    /// command; the others are reported per item and the pipeline goes on.
+    /// Failures that every further item would meet too (an unreadable store, a refused token: 401) stop the whole
+    /// command; the others, a 403 refusing one change among them, are reported per item and the pipeline goes on.
     /// </summary>
     public static bool StopsTheCommand(Exception exception) =>
-        exception is ResellerStoreException or ResellerAuthenticationException;
+        exception is ResellerStoreException or ResellerAuthenticationException { Status: 401 };
 
     /// <summary>The error for a cmdlet used before <c>Connect-ResellerAccount</c>.</summary>
     public static ErrorRecord NotConnectedRecord(string commandName) =>

@@ -234,8 +234,9 @@ public sealed partial class CloudApiTransport : ResellerTransport
             {
                 await _connection.SendOrThrowAsync(rename, cancellationToken).ConfigureAwait(false);
             }
-            catch (ResellerException) when (before is not null)
+            catch (Exception) when (before is not null)
             {
+                // Refused, failed or cancelled between the two changes: undo the first so nothing is half-done (R17).
                 await RollBackUserCountAsync(subscriptionId, before.UserCount).ConfigureAwait(false);
                 throw;
             }

@@ -27,4 +27,7 @@ internal static partial class EngineLog
 
     [LoggerMessage(7, LogLevel.Warning, "The invitation for subscription {SubscriptionId} could not be sent ({ErrorType}); send it again later.")]
     public static partial void InvitationFailed(ILogger logger, string subscriptionId, string errorType);
+
+    [LoggerMessage(8, LogLevel.Warning, "The invitation outcome for subscription {SubscriptionId} could not be recorded ({ErrorCode}).")]
+    public static partial void InvitationNotRecorded(ILogger logger, string subscriptionId, string? errorCode);
 }

@@ -17,7 +17,7 @@ public sealed class LocalEngineOptions
     /// <summary>
     /// Delivers customer invitations (R6). <see langword="null"/>: an <see cref="OutboxInvitationSender"/> writing
     /// <c>.eml</c> files into the <c>outbox</c> folder beside a file store, or an <see cref="InMemoryInvitationSender"/>
-    /// for any other store.
+    /// with an <see cref="InMemoryResellerStore"/>. Any other store needs a sender given here.
     /// </summary>
     public InvitationSender? InvitationSender { get; set; }
 

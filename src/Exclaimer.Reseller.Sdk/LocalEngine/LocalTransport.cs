@@ -34,7 +34,10 @@ public sealed class LocalTransport : ResellerTransport
         var sender = options.InvitationSender ?? store switch
         {
             JsonFileResellerStore files => new OutboxInvitationSender(Path.Combine(files.DirectoryPath, "outbox")),
-            _ => new InMemoryInvitationSender(),
+            InMemoryResellerStore => new InMemoryInvitationSender(),
+
+            // Another store is a real deployment: invitations must not silently go nowhere (R6).
+            _ => throw new ArgumentException("LocalEngineOptions.InvitationSender is required with a store other than the built-in ones: say how invitations are delivered.", nameof(options)),
         };
         var log = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Exclaimer.Reseller.Sdk.LocalEngine");
         _engine = new ResellerEngine(store, sender, options, log);

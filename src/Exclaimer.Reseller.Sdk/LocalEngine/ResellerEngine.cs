@@ -77,7 +77,9 @@ internal sealed class ResellerEngine
         }
 
         // The subscription is saved first: an invitation must never go out for a subscription that does not exist.
-        var (sent, _) = await SendInvitationAsync(created, cancellationToken).ConfigureAwait(false);
+        // Once saved, the create has happened: the invitation goes out even if the caller cancels now, and a
+        // failure to send or to record it shows in InvitationStatus instead of failing the create (R9, R17).
+        var (sent, _) = await SendInvitationAsync(created, CancellationToken.None).ConfigureAwait(false);
         return sent.Subscription;
     }
 
@@ -429,21 +431,36 @@ internal sealed class ResellerEngine
             EngineLog.InvitationFailed(_log, record.Id, ex.GetType().Name);
         }
 
-        var updated = await _store.WriteAsync(
-            transaction =>
+        StoredSubscription Record(StoredSubscription latest)
+        {
+            var invitation = (latest.Invitation ?? new Invitation { SubscriptionId = latest.Id, EmailAddress = message.ToAddress }) with
             {
-                var latest = Require(transaction, record.Id);
-                var invitation = (latest.Invitation ?? new Invitation { SubscriptionId = latest.Id, EmailAddress = message.ToAddress }) with
+                Status = outcome,
+                SentDate = outcome == InvitationStatus.Pending ? now : latest.Invitation?.SentDate,
+                SendCount = (latest.Invitation?.SendCount ?? 0) + (outcome == InvitationStatus.Pending ? 1 : 0),
+            };
+            return latest with { Invitation = invitation, Subscription = latest.Subscription with { InvitationStatus = outcome } };
+        }
+
+        StoredSubscription updated;
+        try
+        {
+            updated = await _store.WriteAsync(
+                transaction =>
                 {
-                    Status = outcome,
-                    SentDate = outcome == InvitationStatus.Pending ? now : latest.Invitation?.SentDate,
-                    SendCount = (latest.Invitation?.SendCount ?? 0) + (outcome == InvitationStatus.Pending ? 1 : 0),
-                };
-                var next = latest with { Invitation = invitation, Subscription = latest.Subscription with { InvitationStatus = outcome } };
-                transaction.Put(next);
-                return next;
-            },
-            CancellationToken.None).ConfigureAwait(false);
+                    var next = Record(Require(transaction, record.Id));
+                    transaction.Put(next);
+                    return next;
+                },
+                CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (ResellerStoreException ex)
+        {
+            // The message went out (or not) either way; the stored status just stays as it was.
+            EngineLog.InvitationNotRecorded(_log, record.Id, ex.ErrorCode);
+            updated = Record(record);
+        }
+
         return (updated, failure);
     }
 
@@ -468,7 +485,8 @@ internal sealed class ResellerEngine
             AllowCustomerEditing = request.AllowCustomerEditing,
             ContactName = request.ContactName,
             ContactEmail = request.ContactEmail,
-            InvitationStatus = request.AllowCustomerEditing ? InvitationStatus.Pending : InvitationStatus.None,
+            // Not sent yet: a process that stops before sending leaves Failed, which asks for a resend (R6).
+            InvitationStatus = request.AllowCustomerEditing ? InvitationStatus.Failed : InvitationStatus.None,
             Deployment = DeploymentOptions.None,
         };
 
@@ -485,7 +503,7 @@ internal sealed class ResellerEngine
             Subscription = subscription,
             Users = users,
             Invitation = request.AllowCustomerEditing
-                ? new Invitation { SubscriptionId = id, EmailAddress = request.ContactEmail!, Status = InvitationStatus.Pending, SendCount = 0 }
+                ? new Invitation { SubscriptionId = id, EmailAddress = request.ContactEmail!, Status = InvitationStatus.Failed, SendCount = 0 }
                 : null,
         };
     }

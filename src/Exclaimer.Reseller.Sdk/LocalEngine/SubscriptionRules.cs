@@ -118,6 +118,12 @@ internal static class SubscriptionRules
             throw ResellerValidationException.Invalid("SubscriptionId", "R9", "use only letters, digits, '-', '_' and '.'");
         }
 
+        if (trimmed.Trim('.').Length == 0)
+        {
+            // "." and ".." would name another route once in a URL path.
+            throw ResellerValidationException.Invalid("SubscriptionId", "R9", "an id needs a letter or a digit, not only dots");
+        }
+
         return trimmed;
     }
 

@@ -25,7 +25,7 @@ public sealed class TolerantEnumConverter<TEnum> : JsonConverter<TEnum>
     {
         if (reader.TokenType == JsonTokenType.String)
         {
-            return WireNames.TryParse<TEnum>(reader.GetString(), out var value) ? value : default;
+            return WireNames.TryRead<TEnum>(ref reader, out var value) ? value : default;
         }
 
         if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var number)

@@ -30,6 +30,29 @@ public static class WireNames
         return false;
     }
 
+    /// <summary>
+    /// Reads the value at the reader's current string token without allocating when its text is one of the
+    /// spellings exactly (the common case: a server sends its own spelling); otherwise as <see cref="TryParse{TEnum}"/>.
+    /// </summary>
+#if NET
+    internal static bool TryRead<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] TEnum>(ref System.Text.Json.Utf8JsonReader reader, out TEnum value)
+#else
+    internal static bool TryRead<TEnum>(ref System.Text.Json.Utf8JsonReader reader, out TEnum value)
+#endif
+        where TEnum : struct, Enum
+    {
+        foreach (var (spelling, known) in Names<TEnum>.Utf8)
+        {
+            if (reader.ValueTextEquals(spelling))
+            {
+                value = known;
+                return true;
+            }
+        }
+
+        return TryParse(reader.GetString(), out value);
+    }
+
     /// <summary>The wire spelling of a value: its first <see cref="WireNameAttribute"/>, else its member name.</summary>
 #if NET
     public static string ToWireName<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] TEnum>(TEnum value)
@@ -48,6 +71,7 @@ public static class WireNames
     {
         public static readonly Dictionary<string, TEnum> Read = new(StringComparer.OrdinalIgnoreCase);
         public static readonly Dictionary<TEnum, string> Write = new();
+        public static readonly List<(byte[] Spelling, TEnum Value)> Utf8 = new();
 
 #pragma warning disable CA1810 // One pass over the fields fills both maps.
         static Names()
@@ -65,6 +89,11 @@ public static class WireNames
                 }
 
                 Write[value] = first ?? field.Name;
+            }
+
+            foreach (var pair in Read)
+            {
+                Utf8.Add((System.Text.Encoding.UTF8.GetBytes(pair.Key), pair.Value));
             }
         }
     }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.IO.Hashing;
@@ -61,7 +62,9 @@ public sealed class JsonFileResellerStore : ResellerStore
     {
         options ??= new JsonFileStoreOptions();
         DirectoryPath = Path.GetFullPath(options.DirectoryPath ?? DefaultDirectory);
-        _lockTimeout = options.LockTimeout;
+        _lockTimeout = options.LockTimeout == Timeout.InfiniteTimeSpan || options.LockTimeout > TimeSpan.Zero
+            ? options.LockTimeout
+            : throw new ArgumentOutOfRangeException(nameof(options), options.LockTimeout, "LockTimeout must be positive, or Timeout.InfiniteTimeSpan to wait as long as it takes.");
         _compactionThreshold = Math.Max(1, options.CompactionThreshold);
         _snapshotPath = Path.Combine(DirectoryPath, SnapshotFileName);
         _journalPath = Path.Combine(DirectoryPath, JournalFileName);
@@ -109,7 +112,15 @@ public sealed class JsonFileResellerStore : ResellerStore
 
         using (await AcquireAsync(cancellationToken).ConfigureAwait(false))
         {
-            Refresh();
+            try
+            {
+                Refresh();
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw Unreadable(DirectoryPath, ex);
+            }
+
             return read(_table);
         }
     }
@@ -124,7 +135,15 @@ public sealed class JsonFileResellerStore : ResellerStore
 
         using (await AcquireAsync(cancellationToken).ConfigureAwait(false))
         {
-            Refresh();
+            try
+            {
+                Refresh();
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw Unreadable(DirectoryPath, ex);
+            }
+
             var transaction = new StoreTransaction(_table);
             var result = write(transaction);
             if (transaction.Puts.Count == 0)
@@ -175,7 +194,7 @@ public sealed class JsonFileResellerStore : ResellerStore
                     var lockFile = new FileStream(_lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None);
                     return new Lease(lockFile, _gate);
                 }
-                catch (IOException ex) when (clock.Elapsed < _lockTimeout)
+                catch (IOException ex) when (_lockTimeout == Timeout.InfiniteTimeSpan || clock.Elapsed < _lockTimeout)
                 {
                     _ = ex;
                     await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
@@ -184,6 +203,10 @@ public sealed class JsonFileResellerStore : ResellerStore
                 catch (IOException ex)
                 {
                     throw Locked(ex);
+                }
+                catch (UnauthorizedAccessException ex)
+                {
+                    throw Unreadable(_lockPath, ex);
                 }
             }
         }
@@ -198,7 +221,7 @@ public sealed class JsonFileResellerStore : ResellerStore
     {
         try
         {
-            Directory.CreateDirectory(DirectoryPath);
+            StoreFolder.Create(DirectoryPath);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -235,7 +258,7 @@ public sealed class JsonFileResellerStore : ResellerStore
             return;
         }
 
-        ReadEntries(journal, _journalOffset, apply: true);
+        ReadEntries(journal, _journalOffset);
     }
 
     private void Load((long Length, DateTime WriteTime) stamp)
@@ -269,7 +292,7 @@ public sealed class JsonFileResellerStore : ResellerStore
             {
                 _journalCurrent = true;
                 _journalOffset = journal.Position;
-                ReadEntries(journal, _journalOffset, apply: true);
+                ReadEntries(journal, _journalOffset);
             }
         }
 
@@ -370,7 +393,7 @@ public sealed class JsonFileResellerStore : ResellerStore
     /// a write that never finished (the writer died): it is not applied. A complete line that fails its
     /// checksum is corruption.
     /// </summary>
-    private void ReadEntries(FileStream journal, long offset, bool apply)
+    private void ReadEntries(FileStream journal, long offset)
     {
         journal.Position = offset;
         var remaining = journal.Length - offset;
@@ -400,22 +423,22 @@ public sealed class JsonFileResellerStore : ResellerStore
                 continue;
             }
 
-            var entry = ParseEntry(buffer, start, i - start, offset + start);
-            if (apply)
+            foreach (var change in ParseEntry(buffer, start, i - start, offset + start))
             {
-                _table.Put(entry);
+                _table.Put(change);
+                _journalEntries++;
             }
 
-            _journalEntries++;
             start = i + 1;
         }
 
         _journalOffset = offset + start;
     }
 
-    private StoredSubscription ParseEntry(byte[] buffer, int start, int length, long position)
+    /// <summary>One line is one whole write: every change it made, so a write is replayed entirely or not at all.</summary>
+    private List<StoredSubscription> ParseEntry(byte[] buffer, int start, int length, long position)
     {
-        // "<crc32 as 8 hex digits> <json>"
+        // "<crc32 as 8 hex digits> <json array of the write's changes>"
         if (length < 10 || buffer[start + 8] != (byte)' ')
         {
             throw Corrupt(_journalPath, $"the entry at byte {position} is malformed", null);
@@ -428,42 +451,41 @@ public sealed class JsonFileResellerStore : ResellerStore
             throw Corrupt(_journalPath, $"the entry at byte {position} fails its checksum", null);
         }
 
+        List<StoredSubscription>? changes;
         try
         {
-            var entry = JsonSerializer.Deserialize(json, StoreJsonContext.Default.StoredSubscription);
-            if (entry is not null && !string.IsNullOrEmpty(entry.Id))
-            {
-                return entry;
-            }
+            changes = JsonSerializer.Deserialize(json, StoreJsonContext.Default.ListStoredSubscription);
         }
         catch (JsonException ex)
         {
             throw Corrupt(_journalPath, $"the entry at byte {position} is not valid JSON ({ex.Message})", ex);
         }
 
-        throw Corrupt(_journalPath, $"the entry at byte {position} has no subscription", null);
+        if (changes is null || changes.Count == 0 || changes.Exists(change => change is null || string.IsNullOrEmpty(change.Id)))
+        {
+            throw Corrupt(_journalPath, $"the entry at byte {position} has no subscription", null);
+        }
+
+        return changes;
     }
 
     private void Append(StoreTransaction transaction)
     {
-        if (!_journalCurrent)
-        {
-            StartJournal(_generation);
-        }
-
         var lines = new MemoryStream();
-        foreach (var put in transaction.Puts)
-        {
-            var json = JsonSerializer.SerializeToUtf8Bytes(put, StoreJsonContext.Default.StoredSubscription);
-            var prefix = Encoding.ASCII.GetBytes(Checksum(json) + " ");
-            lines.Write(prefix, 0, prefix.Length);
-            lines.Write(json, 0, json.Length);
-            lines.WriteByte((byte)'\n');
-        }
+        var json = JsonSerializer.SerializeToUtf8Bytes(new List<StoredSubscription>(transaction.Puts), StoreJsonContext.Default.ListStoredSubscription);
+        var prefix = Encoding.ASCII.GetBytes(Checksum(json) + " ");
+        lines.Write(prefix, 0, prefix.Length);
+        lines.Write(json, 0, json.Length);
+        lines.WriteByte((byte)'\n');
 
         FileStream? journal = null;
         try
         {
+            if (!_journalCurrent)
+            {
+                StartJournal(_generation);
+            }
+
             journal = new FileStream(_journalPath, FileMode.Open, FileAccess.ReadWrite, FileShare.Read | FileShare.Delete, 1);
 
             // Bytes past the last complete line are a write whose process died before finishing it. They were

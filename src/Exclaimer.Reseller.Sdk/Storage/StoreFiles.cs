@@ -32,7 +32,7 @@ internal sealed class JournalHeader
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(StoreSnapshot))]
 [JsonSerializable(typeof(JournalHeader))]
-[JsonSerializable(typeof(StoredSubscription))]
+[JsonSerializable(typeof(List<StoredSubscription>))]
 internal sealed partial class StoreJsonContext : JsonSerializerContext
 {
 }

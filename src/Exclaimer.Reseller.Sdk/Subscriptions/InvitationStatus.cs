@@ -16,6 +16,6 @@ public enum InvitationStatus
     /// <summary>The customer accepted it and has a login.</summary>
     Accepted,
 
-    /// <summary>The subscription exists but the invitation could not be sent; send it again.</summary>
+    /// <summary>The subscription exists but the invitation could not be sent (or was not sent yet); send it again.</summary>
     Failed,
 }

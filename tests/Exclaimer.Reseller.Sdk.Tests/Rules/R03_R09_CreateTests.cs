@@ -154,6 +154,7 @@ public sealed class R03_R09_CreateTests : IDisposable
     [InlineData("an id with spaces")]
     [InlineData("id/with/slashes")]
     [InlineData("012345678901234567890123456789012345678901234567890")]
+    [InlineData("..")]
     public async Task R9_an_id_over_50_characters_or_with_unsafe_characters_is_refused(string id)
     {
         var error = await Assert.ThrowsAsync<ResellerValidationException>(() => _engine.CreateAsync(TestEngine.NewM365(id)));
@@ -179,5 +180,33 @@ public sealed class R03_R09_CreateTests : IDisposable
 
         Assert.Equal(new[] { "mine" }, (await _engine.Client.GetSubscriptionsAsync().ToListAsync()).Select(s => s.SubscriptionId));
         await Assert.ThrowsAsync<ResellerNotFoundException>(() => _engine.Client.GetSubscriptionAsync("theirs"));
+    }
+
+    [Theory]
+    [InlineData("..")]
+    [InlineData("a/b")]
+    public async Task R13_an_id_that_is_not_path_safe_is_refused_before_any_lookup(string id)
+    {
+        var error = await Assert.ThrowsAsync<ResellerValidationException>(() => _engine.Client.GetSubscriptionAsync(id));
+
+        Assert.Equal("SubscriptionId", error.FieldName);
+    }
+
+    [Fact]
+    public void R6_a_custom_store_needs_an_invitation_sender_so_invitations_never_go_nowhere()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new Exclaimer.Reseller.Sdk.LocalEngine.LocalTransport(
+            new Exclaimer.Reseller.Sdk.LocalEngine.LocalEngineOptions { Store = new CustomStore() }));
+
+        Assert.Contains("InvitationSender", error.Message, StringComparison.Ordinal);
+    }
+
+    private sealed class CustomStore : Exclaimer.Reseller.Sdk.Storage.ResellerStore
+    {
+        public override Task<TResult> ReadAsync<TResult>(Func<Exclaimer.Reseller.Sdk.Storage.IResellerStoreView, TResult> read, System.Threading.CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("not used");
+
+        public override Task<TResult> WriteAsync<TResult>(Func<Exclaimer.Reseller.Sdk.Storage.IResellerStoreTransaction, TResult> write, System.Threading.CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("not used");
     }
 }

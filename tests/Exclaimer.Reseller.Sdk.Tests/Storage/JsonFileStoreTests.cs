@@ -70,7 +70,7 @@ public sealed class JsonFileStoreTests : IDisposable
         }
 
         // A writer died half way through its line: the bytes are there, the newline is not.
-        var torn = Encoding.UTF8.GetBytes("0badc0de {\"Subscription\":{\"SubscriptionID\":\"torn\"");
+        var torn = Encoding.UTF8.GetBytes("0badc0de [{\"Subscription\":{\"SubscriptionID\":\"torn\"");
         using (var journal = new FileStream(Journal, FileMode.Append))
         {
             journal.Write(torn);
@@ -81,6 +81,65 @@ public sealed class JsonFileStoreTests : IDisposable
         await reopened.CreateAsync(TestEngine.NewM365("after"));
         using var third = NewEngine();
         Assert.Equal(new[] { "kept", "after" }, (await third.Client.GetSubscriptionsAsync().ToListAsync()).Select(s => s.SubscriptionId));
+    }
+
+    [Fact]
+    public async Task R17_a_write_of_several_changes_cut_short_by_a_crash_loads_with_none_of_them()
+    {
+        using (var engine = NewEngine())
+        {
+            await engine.CreateAsync(TestEngine.NewM365("kept", users: 5));
+        }
+
+        using (var store = new JsonFileResellerStore(new JsonFileStoreOptions { DirectoryPath = _folder.Path }))
+        {
+            await store.WriteAsync(
+                transaction =>
+                {
+                    var kept = transaction.Find("kept")!;
+                    transaction.Put(kept with { Subscription = kept.Subscription with { UserCount = 6 } });
+                    transaction.Put(new StoredSubscription { Subscription = new Subscription { SubscriptionId = "second", CustomerName = "Second" } });
+                    return true;
+                },
+                CancellationToken.None);
+        }
+
+        // The process died while that write was on its way to disk: its line is there only in part.
+        var journal = File.ReadAllBytes(Journal);
+        File.WriteAllBytes(Journal, journal.AsSpan(0, journal.Length - 40).ToArray());
+
+        using var reopened = NewEngine();
+        Assert.Equal(5, (await reopened.Client.GetSubscriptionAsync("kept")).UserCount);
+        await Assert.ThrowsAsync<ResellerNotFoundException>(() => reopened.Client.GetSubscriptionAsync("second"));
+    }
+
+    [Fact]
+    public void A_lock_timeout_that_is_not_positive_is_refused()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new JsonFileResellerStore(new JsonFileStoreOptions { DirectoryPath = _folder.Path, LockTimeout = TimeSpan.Zero }));
+        Assert.NotNull(new JsonFileResellerStore(new JsonFileStoreOptions { DirectoryPath = _folder.Path, LockTimeout = Timeout.InfiniteTimeSpan }));
+    }
+
+    [Fact]
+    public async Task R18_the_store_and_its_outbox_are_readable_by_their_owner_only()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // Windows folders under the user's profile are private by their ACL; this is about Unix modes.
+        }
+
+        var folder = _folder.File("private");
+        using (var client = new ResellerClient(new ResellerClientOptions
+        {
+            Transport = new Sdk.LocalEngine.LocalTransport(new Sdk.LocalEngine.LocalEngineOptions { Store = new JsonFileResellerStore(new JsonFileStoreOptions { DirectoryPath = folder }) }),
+        }))
+        {
+            await client.CreateSubscriptionAsync(TestEngine.NewWithAccess("fabrikam"));
+        }
+
+        const UnixFileMode ownerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+        Assert.Equal(ownerOnly, File.GetUnixFileMode(folder));
+        Assert.Equal(ownerOnly, File.GetUnixFileMode(Path.Combine(folder, "outbox")));
     }
 
     [Fact]

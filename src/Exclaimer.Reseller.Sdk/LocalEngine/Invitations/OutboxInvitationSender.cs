@@ -6,6 +6,7 @@ using System.Net.Mime;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using Exclaimer.Reseller.Sdk.Storage;
 
 namespace Exclaimer.Reseller.Sdk.LocalEngine.Invitations;
 
@@ -46,7 +47,9 @@ public sealed class OutboxInvitationSender : InvitationSender
 
         cancellationToken.ThrowIfCancellationRequested();
         var staging = Path.Combine(OutboxDirectory, ".staging", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(staging);
+        StoreFolder.Create(OutboxDirectory);
+        StoreFolder.Create(Path.Combine(OutboxDirectory, ".staging"));
+        StoreFolder.Create(staging);
         try
         {
             using (var mail = Compose(message))
