@@ -29,7 +29,8 @@ $counts = @{ Passed = 0; Failed = 0; Skipped = 0 }
 
 if (-not $PesterOnly) {
     Write-Host "== xunit ($Configuration)"
-    dotnet test $solution --configuration $Configuration --nologo | Tee-Object -Variable xunitOutput
+    # A test that hangs fails after 5 minutes (with a dump) instead of holding CI to its time limit.
+    dotnet test $solution --configuration $Configuration --nologo --blame-hang-timeout 5m | Tee-Object -Variable xunitOutput
     $xunitExit = $LASTEXITCODE
     # "Passed!  - Failed:     0, Passed:   322, Skipped:     0, Total:   322, ..." once per test assembly.
     foreach ($line in $xunitOutput) {

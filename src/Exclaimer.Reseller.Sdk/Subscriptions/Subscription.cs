@@ -76,6 +76,10 @@ public sealed record Subscription
     [JsonPropertyName("NFR")]
     public bool? Nfr { get; init; }
 
+    /// <summary>The not-for-resale details, only when <see cref="Nfr"/> is true.</summary>
+    [JsonPropertyName("NFRDetails")]
+    public SubscriptionNfrDetails? NfrDetails { get; init; }
+
     /// <summary>Whether a transfer to another partner was started and not yet claimed.</summary>
     public bool? PendingTransfer { get; init; }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Diagnostics;
+using System.Linq;
 using System.Threading;
 
 namespace Exclaimer.Reseller.Sdk.CloudApi.Tests.Resilience;
@@ -88,11 +89,15 @@ public sealed class Item3_TimeoutAndCancellationTests : IDisposable
             Status = 503,
             Headers = new System.Collections.Generic.Dictionary<string, string> { ["Retry-After"] = "30" },
         });
-        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        using var cancel = new CancellationTokenSource();
+        var call = sdk.Client.GetSubscriptionAsync("contoso", cancel.Token);
+
+        // Cancel once the call is waiting out the 30 s Retry-After, however long the first attempt took to arrive.
+        await Eventually.True(() => sdk.Logs.Lines.Any(l => l.Contains("retry 1 of 3", StringComparison.Ordinal)), "the retry is scheduled");
         var clock = Stopwatch.StartNew();
+        await cancel.CancelAsync();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sdk.Client.GetSubscriptionAsync("contoso", cancel.Token));
-
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"took {clock.Elapsed}");
         Assert.Single(_api.Hits);
     }

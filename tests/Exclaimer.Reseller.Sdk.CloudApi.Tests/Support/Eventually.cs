@@ -6,7 +6,7 @@ namespace Exclaimer.Reseller.Sdk.CloudApi.Tests.Support;
 /// <summary>Waits, in real time and briefly, for something another thread does.</summary>
 internal static class Eventually
 {
-    public static async Task True(Func<bool> condition, string what, int timeoutMs = 5000)
+    public static async Task True(Func<bool> condition, string what, int timeoutMs = 20000)
     {
         var clock = Stopwatch.StartNew();
         while (!condition())

@@ -13,7 +13,8 @@ public sealed class ModelJsonTests
         const string json = """
             {"SubscriptionID":"sub-1","Name":"Contoso Ltd","UserID":"u-1","EndUserID":"eu-1","ResellerID":"r-1",
              "StartDate":"2025-09-02T07:54:59.836885Z","NumberOfUsers":25,"Status":"Suspended","InTrial":true,
-             "TrialEndDate":"2025-09-16T07:54:59Z","Tier":"ExclaimerPro","SKU":"EXCL-G-PRO","NFR":false,"Currency":"GBP"}
+             "TrialEndDate":"2025-09-16T07:54:59Z","Tier":"ExclaimerPro","SKU":"EXCL-G-PRO","NFR":true,"Currency":"GBP",
+             "NFRDetails":{"NumberOfUsers":5,"DateApplied":"2025-09-03T10:00:00Z"}}
             """;
 
         var subscription = JsonSerializer.Deserialize<Subscription>(json)!;
@@ -27,6 +28,9 @@ public sealed class ModelJsonTests
         Assert.Equal(new DateTimeOffset(2025, 9, 16, 7, 54, 59, TimeSpan.Zero), subscription.TrialEndDate);
         Assert.Null(subscription.DataCenter);
         Assert.Null(subscription.Deployment);
+        Assert.True(subscription.Nfr);
+        Assert.Equal(5, subscription.NfrDetails!.NumberOfUsers);
+        Assert.Equal(new DateTimeOffset(2025, 9, 3, 10, 0, 0, TimeSpan.Zero), subscription.NfrDetails.DateApplied);
     }
 
     [Fact]

@@ -114,6 +114,19 @@ public sealed class SpfRecordEditorTests
     }
 
     [Theory]
+    [InlineData("v=spf1 -include:spf.eu.exclaimer.net include:spf.protection.outlook.com ~all", '-')]
+    [InlineData("v=spf1 include:spf.protection.outlook.com ~include:spf.eu.exclaimer.net -all", '~')]
+    [InlineData("v=spf1 ?include:spf.eu.exclaimer.net -all", '?')]
+    public void R14_an_include_already_there_with_a_non_pass_qualifier_is_refused_with_the_reason(string record, char qualifier)
+    {
+        var error = Assert.Throws<SpfRecordException>(() => Add(record));
+
+        Assert.Equal("4.6.2", error.RfcSection);
+        Assert.Contains($"qualifier '{qualifier}'", error.Message, System.StringComparison.Ordinal);
+        Assert.False(Add("v=spf1 +include:spf.eu.exclaimer.net -all").Changed);
+    }
+
+    [Theory]
     [InlineData("v=spf1 include:SPF.EU.Exclaimer.NET. -all", "v=spf1 include:SPF.EU.Exclaimer.NET. -all")]
     [InlineData("  \"v=spf1   a  include:spf.eu.exclaimer.net   -all\" ", "v=spf1 a include:spf.eu.exclaimer.net -all")]
     [InlineData(

@@ -37,8 +37,15 @@ internal static class SpfRecordEditor
         }
 
         SpfRecord current = SpfRecord.Parse(SpfRecordText.Normalize(currentRecord));
-        if (current.Terms.Any(term => IsInclude(term, includeDomain)))
+        if (current.Terms.FirstOrDefault(term => IsInclude(term, includeDomain)) is { } existing)
         {
+            // Already there, but only a pass ("+" or none) lets mail through Exclaimer; "-", "~" or "?" would
+            // fail or flag exactly the mail server-side signatures send.
+            if (existing.Text[0] is '-' or '~' or '?')
+            {
+                throw new SpfRecordException("4.6.2", $"'{existing.Text}' is already in the record with the qualifier '{existing.Text[0]}', which would fail or flag the mail Exclaimer sends; remove the qualifier");
+            }
+
             return Propose(current, changed: false);
         }
 
