@@ -37,7 +37,7 @@ public sealed partial class CloudApiTransport
     {
         var email = SubscriptionRules.EmailAddress(emailAddress, "EmailAddress", "R10");
         var granted = SubscriptionRules.Roles(roles, defaultToAdmin: true);
-        var userId = NewUserId();
+        var userId = SubscriptionRules.NewUserId();
         var request = CloudApiRequest.Json(
             HttpMethod.Post,
             CloudApiRoutes.Users(subscriptionId),
@@ -58,12 +58,7 @@ public sealed partial class CloudApiTransport
                 return existing;
             }
 
-            throw new ResellerConflictException("UserAlreadyExists", $"{existing.EmailAddress} is already a user of subscription '{subscriptionId}'; change their roles instead.")
-            {
-                Target = subscriptionId,
-                ErrorBody = reply.ErrorBody,
-                RequestId = reply.RequestId,
-            };
+            throw RuleErrors.UserAlreadyExists(existing.EmailAddress, subscriptionId, reply.ErrorBody, reply.RequestId);
         }
 
         throw CloudApiErrors.FromReply(reply, request);
@@ -79,11 +74,11 @@ public sealed partial class CloudApiTransport
         var email = SubscriptionRules.EmailAddress(emailAddress, "EmailAddress", "R10");
         var granted = SubscriptionRules.Roles(roles, defaultToAdmin: false);
         var user = await FindUserAsync(subscriptionId, email, cancellationToken).ConfigureAwait(false)
-            ?? throw new ResellerNotFoundException("UserNotFound", $"{email} is not a user of subscription '{subscriptionId}'.") { Target = subscriptionId };
+            ?? throw RuleErrors.UserNotFound(email, subscriptionId);
         var keepsAdmin = granted.Contains(SubscriptionRole.Admin);
         if (user.IsOwner && !keepsAdmin)
         {
-            throw OwnerMustKeepAdmin(user, subscriptionId);
+            throw RuleErrors.OwnerMustKeepAdmin(user.EmailAddress, subscriptionId);
         }
 
         if (string.IsNullOrEmpty(user.UserId))
@@ -103,7 +98,7 @@ public sealed partial class CloudApiTransport
         if (reply.Status == 403 && !keepsAdmin)
         {
             // The API's own owner rule (R10), for an owner the list did not reveal.
-            throw OwnerMustKeepAdmin(user, subscriptionId);
+            throw RuleErrors.OwnerMustKeepAdmin(user.EmailAddress, subscriptionId);
         }
 
         if (!reply.IsSuccess)
@@ -133,24 +128,14 @@ public sealed partial class CloudApiTransport
 
         if (reply.Status == 403 && await FindUserAsync(subscriptionId, email, cancellationToken).ConfigureAwait(false) is { IsOwner: true } owner)
         {
-            throw new ResellerValidationException("EmailAddress", "R10", $"{owner.EmailAddress} owns subscription '{subscriptionId}' and cannot be removed (R10).", "OwnerCannotBeRemoved")
-            {
-                Target = subscriptionId,
-                ErrorBody = reply.ErrorBody,
-                RequestId = reply.RequestId,
-            };
+            throw RuleErrors.OwnerCannotBeRemoved(owner.EmailAddress, subscriptionId, reply.ErrorBody, reply.RequestId);
         }
 
         if (reply.Status == 404)
         {
             // One 404 for two cases: tell an unknown subscription from an unknown user.
             await GetSubscriptionAsync(subscriptionId, cancellationToken).ConfigureAwait(false);
-            throw new ResellerNotFoundException("UserNotFound", $"{email} is not a user of subscription '{subscriptionId}'.")
-            {
-                Target = subscriptionId,
-                ErrorBody = reply.ErrorBody,
-                RequestId = reply.RequestId,
-            };
+            throw RuleErrors.UserNotFound(email, subscriptionId, reply.ErrorBody, reply.RequestId);
         }
 
         throw CloudApiErrors.FromReply(reply, request);
@@ -166,19 +151,12 @@ public sealed partial class CloudApiTransport
         return Page<Customer>.FromValues(customers, CloudApiPaging.Next(continuationToken, response.ContinuationToken));
     }
 
-    private static string NewUserId() => "u-" + Guid.NewGuid().ToString("N").Substring(0, 20);
 
     private static SubscriptionUser Own(SubscriptionUser user, Subscription subscription) =>
         user with
         {
             SubscriptionId = subscription.SubscriptionId,
             IsOwner = !string.IsNullOrEmpty(user.UserId) && string.Equals(user.UserId, subscription.OwnerUserId, StringComparison.Ordinal),
-        };
-
-    private static ResellerValidationException OwnerMustKeepAdmin(SubscriptionUser user, string subscriptionId) =>
-        new("Role", "R10", $"{user.EmailAddress} owns subscription '{subscriptionId}' and always keeps Admin (R10).", "OwnerMustKeepAdmin")
-        {
-            Target = subscriptionId,
         };
 
     /// <summary>Finds a user by address, a page at a time; stops at the first match.</summary>

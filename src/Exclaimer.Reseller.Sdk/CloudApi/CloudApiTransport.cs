@@ -165,14 +165,7 @@ public sealed partial class CloudApiTransport : ResellerTransport
                     return WithRequestDetails(existing, validated, options.DataCenter);
                 }
 
-                throw new ResellerConflictException(
-                    "SubscriptionAlreadyExists",
-                    $"A subscription with the id '{subscriptionId}' already exists (customer '{existing.CustomerName}'); nothing was created (R9).")
-                {
-                    Target = subscriptionId,
-                    ErrorBody = reply.ErrorBody,
-                    RequestId = reply.RequestId,
-                };
+                throw RuleErrors.SubscriptionAlreadyExists(subscriptionId, existing.CustomerName, reply.ErrorBody, reply.RequestId);
             }
         }
 

@@ -56,12 +56,7 @@ internal sealed class ResellerEngine
                 var id = request.SubscriptionId ?? NewId();
                 if (transaction.Find(id) is { } existing)
                 {
-                    throw new ResellerConflictException(
-                        "SubscriptionAlreadyExists",
-                        $"A subscription with the id '{existing.Id}' already exists (customer '{existing.Subscription.CustomerName}'); nothing was created (R9).")
-                    {
-                        Target = existing.Id,
-                    };
+                    throw RuleErrors.SubscriptionAlreadyExists(existing.Id, existing.Subscription.CustomerName);
                 }
 
                 var record = NewSubscription(id, request, now);
@@ -240,13 +235,10 @@ internal sealed class ResellerEngine
                 RequireNotArchived(record.Subscription, "given users");
                 if (FindUser(record, email) is { } existing)
                 {
-                    throw new ResellerConflictException("UserAlreadyExists", $"{existing.EmailAddress} is already a user of subscription '{record.Id}'; change their roles instead.")
-                    {
-                        Target = record.Id,
-                    };
+                    throw RuleErrors.UserAlreadyExists(existing.EmailAddress, record.Id);
                 }
 
-                var added = new SubscriptionUser { SubscriptionId = record.Id, EmailAddress = email, UserId = NewUserId(), Roles = granted };
+                var added = new SubscriptionUser { SubscriptionId = record.Id, EmailAddress = email, UserId = SubscriptionRules.NewUserId(), Roles = granted };
                 transaction.Put(record with { Users = record.Users.Concat(new[] { added }).ToArray() });
                 return added;
             },
@@ -267,10 +259,7 @@ internal sealed class ResellerEngine
                 var user = RequireUser(record, email);
                 if (user.IsOwner && !granted.Contains(SubscriptionRole.Admin))
                 {
-                    throw new ResellerValidationException("Role", "R10", $"{user.EmailAddress} owns subscription '{record.Id}' and always keeps Admin (R10).", "OwnerMustKeepAdmin")
-                    {
-                        Target = record.Id,
-                    };
+                    throw RuleErrors.OwnerMustKeepAdmin(user.EmailAddress, record.Id);
                 }
 
                 var changed = user with { Roles = granted };
@@ -291,10 +280,7 @@ internal sealed class ResellerEngine
                 var user = RequireUser(record, email);
                 if (user.IsOwner)
                 {
-                    throw new ResellerValidationException("EmailAddress", "R10", $"{user.EmailAddress} owns subscription '{record.Id}' and cannot be removed (R10).", "OwnerCannotBeRemoved")
-                    {
-                        Target = record.Id,
-                    };
+                    throw RuleErrors.OwnerCannotBeRemoved(user.EmailAddress, record.Id);
                 }
 
                 transaction.Put(record with { Users = record.Users.Where(u => !ReferenceEquals(u, user)).ToArray() });
@@ -493,7 +479,7 @@ internal sealed class ResellerEngine
         var users = new List<SubscriptionUser>();
         if (ownerEmail is not null)
         {
-            var owner = new SubscriptionUser { SubscriptionId = id, EmailAddress = ownerEmail, UserId = NewUserId(), Roles = new[] { SubscriptionRole.Admin }, IsOwner = true };
+            var owner = new SubscriptionUser { SubscriptionId = id, EmailAddress = ownerEmail, UserId = SubscriptionRules.NewUserId(), Roles = new[] { SubscriptionRole.Admin }, IsOwner = true };
             users.Add(owner);
             subscription = subscription with { OwnerUserId = owner.UserId };
         }
@@ -525,11 +511,10 @@ internal sealed class ResellerEngine
         record.Users.FirstOrDefault(user => user.EmailAddress.Equals(email, StringComparison.OrdinalIgnoreCase));
 
     private static SubscriptionUser RequireUser(StoredSubscription record, string email) =>
-        FindUser(record, email) ?? throw new ResellerNotFoundException("UserNotFound", $"{email} is not a user of subscription '{record.Id}'.") { Target = record.Id };
+        FindUser(record, email) ?? throw RuleErrors.UserNotFound(email, record.Id);
 
     private static string NewId() => Guid.NewGuid().ToString("N");
 
-    private static string NewUserId() => "u-" + Guid.NewGuid().ToString("N").Substring(0, 20);
 
     /// <summary>A customer without a domain is identified by their name, so their subscriptions group together.</summary>
     private static string CustomerSlug(string name)

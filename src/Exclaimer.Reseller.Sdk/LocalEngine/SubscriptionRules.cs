@@ -20,6 +20,9 @@ internal static class SubscriptionRules
     /// <summary>The Cloud API's limit on company names.</summary>
     public const int MaxNameLength = 100;
 
+    /// <summary>A new user id in the form the Cloud API accepts (A-Z, a-z, 0-9, '-', '_').</summary>
+    public static string NewUserId() => "u-" + Guid.NewGuid().ToString("N").Substring(0, 20);
+
     public static ValidatedCreate ValidateCreate(CreateSubscriptionOptions options, string defaultCountryCode)
     {
         if (options.Product == Product.Unknown)
