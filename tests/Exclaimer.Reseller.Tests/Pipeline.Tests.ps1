@@ -201,8 +201,10 @@ Describe 'Ctrl+C and the progress bar' {
     It 'a long pipeline shows a progress bar and removes it at the end' {
         $powershell = [powershell]::Create()
         try {
-            $null = $powershell.AddScript('param($Module, $Rows) Import-Module $Module; $ProgressPreference = "Continue"; $Rows | New-ResellerSubscription | Out-Null').
-                AddArgument((Get-BuiltModulePath)).AddArgument(($script:rows | Select-Object -First 600 | ForEach-Object { $_.SubscriptionId = "progress-" + $_.SubscriptionId; $_ }))
+            # The bar is redrawn every 250 ms of work: a pipeline that takes over a second (3 ms a row upstream,
+            # whatever the machine's speed) must draw it several times.
+            $null = $powershell.AddScript('param($Module, $Rows) Import-Module $Module; $ProgressPreference = "Continue"; $Rows | ForEach-Object { Start-Sleep -Milliseconds 3; $_ } | New-ResellerSubscription | Out-Null').
+                AddArgument((Get-BuiltModulePath)).AddArgument(($script:rows | Select-Object -First 400 | ForEach-Object { $_.SubscriptionId = "progress-" + $_.SubscriptionId; $_ }))
             $null = $powershell.Invoke()
             $progress = @($powershell.Streams.Progress)
             $progress.Count | Should -BeGreaterThan 1
