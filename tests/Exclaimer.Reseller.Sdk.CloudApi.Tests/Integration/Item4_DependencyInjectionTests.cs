@@ -7,6 +7,7 @@ using Exclaimer.Reseller.Sdk.Transport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Exclaimer.Reseller.Sdk.Testing;
 
 namespace Exclaimer.Reseller.Sdk.CloudApi.Tests.Integration;
 

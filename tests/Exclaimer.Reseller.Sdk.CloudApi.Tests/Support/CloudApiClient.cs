@@ -1,4 +1,5 @@
 using System;
+using Exclaimer.Reseller.Sdk.Testing;
 
 namespace Exclaimer.Reseller.Sdk.CloudApi.Tests.Support;
 

@@ -4,7 +4,7 @@ using System.Threading.Tasks;
 using Exclaimer.Reseller.Sdk.LocalEngine;
 using Exclaimer.Reseller.Sdk.LocalEngine.Invitations;
 using Exclaimer.Reseller.Sdk.Storage;
-using Microsoft.Extensions.Logging;
+using Exclaimer.Reseller.Sdk.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Exclaimer.Reseller.Sdk.Tests.Support;
@@ -63,45 +63,5 @@ internal sealed class TestEngine : IDisposable
         Client.Dispose();
         Transport.Dispose();
         Store.Dispose();
-    }
-}
-
-/// <summary>Collects every formatted log line, to prove what is and is not logged (R18).</summary>
-internal sealed class CapturingLoggerFactory : ILoggerFactory, ILogger
-{
-    private readonly List<string> _lines = new();
-
-    public IReadOnlyList<string> Lines
-    {
-        get
-        {
-            lock (_lines)
-            {
-                return _lines.ToArray();
-            }
-        }
-    }
-
-    public void AddProvider(ILoggerProvider provider)
-    {
-    }
-
-    public ILogger CreateLogger(string categoryName) => this;
-
-    public IDisposable? BeginScope<TState>(TState state)
-        where TState : notnull => null;
-
-    public bool IsEnabled(LogLevel logLevel) => true;
-
-    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-    {
-        lock (_lines)
-        {
-            _lines.Add(formatter(state, exception) + (exception is null ? string.Empty : " " + exception));
-        }
-    }
-
-    public void Dispose()
-    {
     }
 }

@@ -2,9 +2,12 @@ using System;
 using System.Collections.Generic;
 using Microsoft.Extensions.Logging;
 
-namespace Exclaimer.Reseller.Sdk.CloudApi.Tests.Support;
+namespace Exclaimer.Reseller.Sdk.Testing;
 
-/// <summary>Collects every formatted log line at every level, to prove what is and is not logged (R18).</summary>
+/// <summary>
+/// Collects every formatted log line at every level, to prove what is and is not logged (R18). Shared by the test
+/// projects (linked, not copied).
+/// </summary>
 internal sealed class CapturingLoggerFactory : ILoggerFactory, ILoggerProvider, ILogger
 {
     private readonly List<string> _lines = new();
