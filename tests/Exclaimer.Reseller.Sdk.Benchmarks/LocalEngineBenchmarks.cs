@@ -19,7 +19,7 @@ namespace Exclaimer.Reseller.Sdk.Benchmarks;
 [MemoryDiagnoser]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 [CategoriesColumn]
-[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 15)]
+[SameProcessJob(warmupCount: 3, iterationCount: 15)]
 public class LocalEngineBenchmarks
 {
     private readonly Random _random = new(42);

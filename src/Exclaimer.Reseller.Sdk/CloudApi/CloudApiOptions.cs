@@ -97,7 +97,9 @@ public sealed class CloudApiOptions
 
     /// <summary>
     /// How long one call may take across all its attempts and retry delays. Default 2 minutes;
-    /// <see cref="TimeSpan.Zero"/> or <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> for none.
+    /// <see cref="TimeSpan.Zero"/> or <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> for none. Each attempt's
+    /// timeout is cut to what is left of it, and a retry whose wait would end past it is not made: the call fails
+    /// with the <c>Timeout</c> error at once instead of sleeping into it.
     /// </summary>
     public TimeSpan OverallTimeout { get; set; } = TimeSpan.FromMinutes(2);
 

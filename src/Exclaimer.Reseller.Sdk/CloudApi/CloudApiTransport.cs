@@ -96,13 +96,13 @@ public sealed partial class CloudApiTransport : ResellerTransport
     }
 
     /// <inheritdoc />
-    public override async Task<Subscription> GetSubscriptionAsync(string subscriptionId, CancellationToken cancellationToken)
-    {
-        var request = CloudApiRequest.Get(CloudApiRoutes.Subscription(subscriptionId), subscriptionId: subscriptionId);
-        var response = await _connection.GetAsync(request, CloudApiJsonContext.Default.SingleSubscriptionResponse, cancellationToken).ConfigureAwait(false);
-        return response.Subscription
-            ?? throw CloudApiErrors.InvalidResponse(request, 200, "its body has no Subscription", null, null, null);
-    }
+    public override Task<Subscription> GetSubscriptionAsync(string subscriptionId, CancellationToken cancellationToken) =>
+        _connection.GetAsync(
+            CloudApiRequest.Get(CloudApiRoutes.Subscription(subscriptionId), subscriptionId: subscriptionId),
+            CloudApiJsonContext.Default.SingleSubscriptionResponse,
+            static (response, sent) => response.Subscription?.ToSubscription()
+                ?? throw CloudApiErrors.InvalidResponse(sent, 200, "its body has no Subscription", null, null, null),
+            cancellationToken);
 
     /// <inheritdoc />
     /// <remarks>
@@ -322,18 +322,13 @@ public sealed partial class CloudApiTransport : ResellerTransport
 
     private static HttpClient CreateHttpClient()
     {
+        // No automatic decompression, as with IHttpClientFactory's default handler: asking for gzip costs every call
+        // (docs/benchmarks.md). To have large list pages compressed, pass an HttpClient whose handler decompresses.
 #if NET
-        var handler = new SocketsHttpHandler
-        {
-            // Long-lived client, fresh DNS: connections are recycled rather than kept forever.
-            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-            AutomaticDecompression = System.Net.DecompressionMethods.GZip | System.Net.DecompressionMethods.Deflate,
-        };
+        // Long-lived client, fresh DNS: connections are recycled rather than kept forever.
+        var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
 #else
-        var handler = new HttpClientHandler
-        {
-            AutomaticDecompression = System.Net.DecompressionMethods.GZip | System.Net.DecompressionMethods.Deflate,
-        };
+        var handler = new HttpClientHandler();
 #endif
 
         // The resilience pipeline owns every timeout.
@@ -392,8 +387,17 @@ public sealed partial class CloudApiTransport : ResellerTransport
     {
         var query = CloudApiPaging.Query(continuationToken, pageSize) + (activeOnly ? "&ActiveOnly=true" : string.Empty);
         var response = await _connection.GetAsync(CloudApiRequest.Get(CloudApiRoutes.Subscriptions, query), CloudApiJsonContext.Default.SubscriptionsResponse, cancellationToken).ConfigureAwait(false);
-        var items = response.Subscriptions ?? new List<Subscription>();
-        var matches = items.Count == 0 ? Array.Empty<Subscription>() : items.Where(filter.Matches).ToArray();
+        var items = response.Subscriptions;
+        var matches = new List<Subscription>(items?.Count ?? 0);
+        foreach (var item in items ?? Enumerable.Empty<CloudApiSubscription>())
+        {
+            var subscription = item.ToSubscription();
+            if (filter.Matches(subscription))
+            {
+                matches.Add(subscription);
+            }
+        }
+
         return Page<Subscription>.FromValues(matches, CloudApiPaging.Next(continuationToken, response.ContinuationToken));
     }
 

@@ -12,7 +12,7 @@ namespace Exclaimer.Reseller.Sdk.Benchmarks.CloudApi;
 /// Run: dotnet run -c Release --project tests/Exclaimer.Reseller.Sdk.Benchmarks -- --filter *CloudApiBenchmarks*
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 5, iterationCount: 25)]
+[SameProcessJob(warmupCount: 5, iterationCount: 40)]
 [MedianColumn]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 [CategoriesColumn]

@@ -173,6 +173,48 @@ public sealed class Item6_ResponseExampleTests : IDisposable
         Assert.Equal(Product.GoogleWorkspace, subscription.Product);
     }
 
+    [Fact]
+    public async Task Item6_every_field_of_the_Subscription_schema_reaches_the_model()
+    {
+        // All twenty fields of the schema, so a field the wire type forgets to map fails here.
+        _api.Server.Given(Request.Create().WithPath("/exclaimerapi/1.0/subscriptions/full").UsingGet()).AtPriority(1)
+            .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody(
+                "{\"Subscription\":{\"SubscriptionID\":\"full\",\"Name\":\"Full Ltd\",\"UserID\":\"owner-1\",\"EndUserID\":\"E-1\","
+                + "\"ResellerID\":\"R-1\",\"StartDate\":\"2025-09-02T07:54:59Z\",\"NumberOfUsers\":40,\"AggregatedUsers\":41,"
+                + "\"ProcessedUsers\":42,\"Currency\":\"EUR\",\"Status\":\"Suspended\",\"InTrial\":false,"
+                + "\"TrialEndDate\":\"2025-09-16T07:54:59Z\",\"BillableUsers\":43,\"Overage\":3,\"Tier\":\"ExclaimerPro\","
+                + "\"NFR\":true,\"NFRDetails\":{\"NumberOfUsers\":5,\"DateApplied\":\"2025-10-01T00:00:00Z\"},"
+                + "\"SKU\":\"EXCL-G-PRO-NFR\",\"PendingTransfer\":true}}"));
+
+        var subscription = await _sdk.Client.GetSubscriptionAsync("full");
+
+        Assert.Equal(
+            new Subscription
+            {
+                SubscriptionId = "full",
+                CustomerName = "Full Ltd",
+                OwnerUserId = "owner-1",
+                CustomerId = "E-1",
+                ResellerId = "R-1",
+                StartDate = new DateTimeOffset(2025, 9, 2, 7, 54, 59, TimeSpan.Zero),
+                UserCount = 40,
+                AggregatedUsers = 41,
+                ProcessedUsers = 42,
+                Currency = "EUR",
+                Status = SubscriptionStatus.Suspended,
+                InTrial = false,
+                TrialEndDate = new DateTimeOffset(2025, 9, 16, 7, 54, 59, TimeSpan.Zero),
+                BillableUsers = 43,
+                Overage = 3,
+                Tier = Tier.Pro,
+                Nfr = true,
+                NfrDetails = new SubscriptionNfrDetails { NumberOfUsers = 5, DateApplied = new DateTimeOffset(2025, 10, 1, 0, 0, 0, TimeSpan.Zero) },
+                Sku = "EXCL-G-PRO-NFR",
+                PendingTransfer = true,
+            },
+            subscription);
+    }
+
     private void Serve(string path, string fixture, string method = "GET") =>
         _api.Server.Given(Request.Create().WithPath("/exclaimerapi" + path).UsingMethod(method)).AtPriority(1)
             .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody(Fixtures.Read(fixture)));

@@ -65,6 +65,28 @@ public sealed class Item3_TimeoutAndCancellationTests : IDisposable
     }
 
     [Fact]
+    public async Task Item3_a_retry_whose_wait_would_outlast_the_overall_timeout_is_not_made()
+    {
+        using var sdk = new CloudApiClient(_api, o => o.OverallTimeout = TimeSpan.FromSeconds(20));
+        _api.Inject(new Fault
+        {
+            Method = "GET",
+            PathEndsWith = "/subscriptions/contoso",
+            Status = 503,
+            Headers = new System.Collections.Generic.Dictionary<string, string> { ["Retry-After"] = "30" },
+        });
+        var clock = Stopwatch.StartNew();
+
+        var error = await Assert.ThrowsAsync<ResellerException>(() => sdk.Client.GetSubscriptionAsync("contoso"));
+
+        // Sleeping 30 s into a 20 s budget would only end in the same timeout, later.
+        Assert.Equal("Timeout", error.ErrorCode);
+        Assert.Contains("less than the 30000 ms wait before retry 1", error.InnerException!.Message, StringComparison.Ordinal);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
+        Assert.Single(_api.Hits);
+    }
+
+    [Fact]
     public async Task Item3_cancellation_during_a_slow_response_is_honoured_at_once()
     {
         using var sdk = new CloudApiClient(_api);
@@ -81,7 +103,7 @@ public sealed class Item3_TimeoutAndCancellationTests : IDisposable
     [Fact]
     public async Task Item3_cancellation_during_a_retry_delay_is_honoured_at_once()
     {
-        using var sdk = new CloudApiClient(_api);
+        using var sdk = new CloudApiClient(_api, o => o.OverallTimeout = TimeSpan.FromMinutes(2));
         _api.Inject(new Fault
         {
             Method = "GET",

@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.IO;
 using System.Net.Http;
 using System.Text;
@@ -22,6 +23,7 @@ internal sealed class CloudApiConnection : IDisposable
     private const string TokenHeader = "ExAPIToken";
     private const string JsonMediaType = "application/json";
     private const int MaxErrorBody = 16 * 1024;
+    private const int MaxBufferedBody = 256 * 1024;
 
     private static readonly string[] RequestIdHeaders =
     {
@@ -31,7 +33,7 @@ internal sealed class CloudApiConnection : IDisposable
     private readonly Func<HttpClient> _httpClient;
     private readonly HttpClient? _ownedClient;
     private readonly CloudApiSettings _settings;
-    private readonly ResiliencePipeline<CloudApiReply> _pipeline;
+    private readonly CloudApiPipelines _pipelines;
     private readonly ILogger _log;
 
     public CloudApiConnection(CloudApiSettings settings, Func<HttpClient> httpClient, HttpClient? ownedClient, ILogger log)
@@ -40,7 +42,7 @@ internal sealed class CloudApiConnection : IDisposable
         _httpClient = httpClient;
         _ownedClient = ownedClient;
         _log = log;
-        _pipeline = CloudApiResilience.Build(settings, log);
+        _pipelines = CloudApiResilience.Build(settings, log);
         Redactor = new SecretRedactor(settings.ApiToken);
     }
 
@@ -49,24 +51,61 @@ internal sealed class CloudApiConnection : IDisposable
     /// <summary>Sends a call and returns its final reply, success or failure; only failures without a reply throw.</summary>
     /// <exception cref="ResellerException">Timeout, connection failure or a response that is not the documented JSON.</exception>
     /// <exception cref="OperationCanceledException">The caller cancelled.</exception>
-    public async Task<CloudApiReply> SendAsync(CloudApiRequest request, JsonTypeInfo? responseType, CancellationToken cancellationToken)
+    public Task<CloudApiReply> SendAsync(CloudApiRequest request, JsonTypeInfo? responseType, CancellationToken cancellationToken) =>
+        CallAsync(request, responseType, (object?)null, static (reply, _, _) => reply, cancellationToken);
+
+    /// <summary>Sends a call and returns its parsed body, or throws the mapped exception.</summary>
+    public Task<T> GetAsync<T>(CloudApiRequest request, JsonTypeInfo<T> responseType, CancellationToken cancellationToken)
+        where T : class =>
+        GetAsync(request, responseType, static (body, _) => body, cancellationToken);
+
+    /// <summary>Sends a call and returns what <paramref name="map"/> makes of its parsed body, or throws the mapped exception.</summary>
+    public Task<TResult> GetAsync<T, TResult>(CloudApiRequest request, JsonTypeInfo<T> responseType, Func<T, CloudApiRequest, TResult> map, CancellationToken cancellationToken)
+        where T : class =>
+        CallAsync(request, responseType, map, static (reply, sent, map) => reply.IsSuccess ? map((T)reply.Value!, sent) : throw CloudApiErrors.FromReply(reply, sent), cancellationToken);
+
+    /// <summary>Sends a call that answers without a body (204), or throws the mapped exception.</summary>
+    public Task SendOrThrowAsync(CloudApiRequest request, CancellationToken cancellationToken) =>
+        CallAsync(request, null, (object?)null, static (reply, sent, _) => reply.IsSuccess ? reply : throw CloudApiErrors.FromReply(reply, sent), cancellationToken);
+
+    public void Dispose() => _ownedClient?.Dispose();
+
+    /// <summary>
+    /// Runs a call through the pipeline and hands its final reply to <paramref name="finish"/>. One async method for
+    /// every shape of call, mapping included: each extra await layer costs per call (docs/benchmarks.md).
+    /// </summary>
+    private async Task<TResult> CallAsync<TState, TResult>(
+        CloudApiRequest request,
+        JsonTypeInfo? responseType,
+        TState state,
+        Func<CloudApiReply, CloudApiRequest, TState, TResult> finish,
+        CancellationToken cancellationToken)
     {
-        var call = new Call(this, request, responseType);
+        var call = new CloudApiCall(_settings, request, responseType);
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
-        context.Properties.Set(CloudApiResilience.RequestKey, request);
+        context.Properties.Set(CloudApiResilience.CallKey, call);
+        CloudApiReply reply;
         try
         {
-            var reply = await _pipeline.ExecuteAsync(
-                static (ctx, state) => state.Connection.AttemptAsync(state, ctx.CancellationToken),
+            // The outcome API: no wrapper around the callback, and failures travel as outcomes, not thrown exceptions.
+            var outcome = await _pipelines.FirstAttempt.ExecuteOutcomeAsync(
+                static (ctx, state) => state.Connection.AttemptAsync(state.Call, ctx.CancellationToken),
                 context,
-                call).ConfigureAwait(false);
-            reply.Attempts = call.Attempts;
-            if (!reply.IsSuccess)
+                (Connection: this, Call: call)).ConfigureAwait(false);
+            if (_pipelines.Retrying is { } retrying && CloudApiResilience.IsTransient(outcome, context, _pipelines.MaxRetryAfter))
             {
-                CloudApiLog.Failed(_log, request.Method.Method, request.Path, reply.Status, call.Attempts);
+                // The retry pipeline starts from the failure at hand: its first "attempt" hands it back unsent.
+                call.Replay = outcome;
+                outcome = await retrying.ExecuteOutcomeAsync(
+                    static (ctx, state) => state.Call.TakeReplay() is { } first
+                        ? new ValueTask<Outcome<CloudApiReply>>(first)
+                        : state.Connection.AttemptAsync(state.Call, ctx.CancellationToken),
+                    context,
+                    (Connection: this, Call: call)).ConfigureAwait(false);
             }
 
-            return reply;
+            outcome.ThrowIfException();
+            reply = outcome.Result!;
         }
         catch (TimeoutRejectedException ex) when (!cancellationToken.IsCancellationRequested)
         {
@@ -84,27 +123,15 @@ internal sealed class CloudApiConnection : IDisposable
         {
             ResilienceContextPool.Shared.Return(context);
         }
-    }
 
-    /// <summary>Sends a call and returns its parsed body, or throws the mapped exception.</summary>
-    public async Task<T> GetAsync<T>(CloudApiRequest request, JsonTypeInfo<T> responseType, CancellationToken cancellationToken)
-        where T : class
-    {
-        var reply = await SendAsync(request, responseType, cancellationToken).ConfigureAwait(false);
-        return reply.IsSuccess ? (T)reply.Value! : throw CloudApiErrors.FromReply(reply, request);
-    }
-
-    /// <summary>Sends a call that answers without a body (204), or throws the mapped exception.</summary>
-    public async Task SendOrThrowAsync(CloudApiRequest request, CancellationToken cancellationToken)
-    {
-        var reply = await SendAsync(request, null, cancellationToken).ConfigureAwait(false);
+        reply.Attempts = call.Attempts;
         if (!reply.IsSuccess)
         {
-            throw CloudApiErrors.FromReply(reply, request);
+            CloudApiLog.Failed(_log, request.Method.Method, request.Path, reply.Status, call.Attempts);
         }
-    }
 
-    public void Dispose() => _ownedClient?.Dispose();
+        return finish(reply, request, state);
+    }
 
     private static async Task<Stream> ReadStreamAsync(HttpContent content, CancellationToken cancellationToken)
     {
@@ -160,35 +187,58 @@ internal sealed class CloudApiConnection : IDisposable
         return null;
     }
 
-    private async ValueTask<CloudApiReply> AttemptAsync(Call call, CancellationToken cancellationToken)
+    /// <summary>
+    /// One attempt: the whole exchange, from building the request to the parsed (or bounded error) body. A failure
+    /// comes back as the outcome's exception, for the pipeline to judge without it being thrown again.
+    /// </summary>
+    private async ValueTask<Outcome<CloudApiReply>> AttemptAsync(CloudApiCall call, CancellationToken cancellationToken)
     {
-        call.Attempts++;
-        var started = _settings.TimeProvider.GetTimestamp();
-        using var message = BuildMessage(call.Request);
-        using var response = await _httpClient().SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        var status = (int)response.StatusCode;
-        var reply = new CloudApiReply { Status = status, RequestId = RequestIdOf(response) };
-        if (reply.IsSuccess)
+        if (call.IsOutOfTime)
         {
-            if (call.ResponseType is not null && status != 204)
-            {
-                reply.Value = await ReadJsonAsync(call, response, reply, cancellationToken).ConfigureAwait(false);
-            }
-        }
-        else
-        {
-            reply.RetryAfter = RetryAfterOf(response);
-            reply.ErrorBody = Redactor.Redact(await ReadTextAsync(response.Content, cancellationToken).ConfigureAwait(false));
+            // The overall timeout ran out while waiting to retry: nothing more is sent.
+            return Outcome.FromException<CloudApiReply>(new TimeoutRejectedException("The overall timeout has passed."));
         }
 
-        CloudApiLog.Answered(
-            _log,
-            call.Request.Method.Method,
-            call.Request.Path,
-            status,
-            (long)_settings.TimeProvider.GetElapsedTime(started).TotalMilliseconds,
-            call.Attempts);
-        return reply;
+        call.Attempts++;
+        var started = _settings.TimeProvider.GetTimestamp();
+        try
+        {
+            using var message = BuildMessage(call.Request);
+            using var response = await _httpClient().SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status = (int)response.StatusCode;
+            CloudApiReply reply;
+            if (status is >= 200 and < 300)
+            {
+                reply = new CloudApiReply { Status = status };
+                if (call.ResponseType is not null && status != 204)
+                {
+                    reply.Value = await ReadJsonAsync(call, response, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            else
+            {
+                reply = new CloudApiReply
+                {
+                    Status = status,
+                    RequestId = RequestIdOf(response),
+                    RetryAfter = RetryAfterOf(response),
+                    ErrorBody = Redactor.Redact(await ReadTextAsync(response.Content, cancellationToken).ConfigureAwait(false)),
+                };
+            }
+
+            CloudApiLog.Answered(
+                _log,
+                call.Request.Method.Method,
+                call.Request.Path,
+                status,
+                (long)_settings.TimeProvider.GetElapsedTime(started).TotalMilliseconds,
+                call.Attempts);
+            return Outcome.FromResult(reply);
+        }
+        catch (Exception ex)
+        {
+            return Outcome.FromException<CloudApiReply>(ex);
+        }
     }
 
     private HttpRequestMessage BuildMessage(CloudApiRequest request)
@@ -206,28 +256,81 @@ internal sealed class CloudApiConnection : IDisposable
         return message;
     }
 
-    private async Task<object> ReadJsonAsync(Call call, HttpResponseMessage response, CloudApiReply reply, CancellationToken cancellationToken)
+    private async Task<object> ReadJsonAsync(CloudApiCall call, HttpResponseMessage response, CancellationToken cancellationToken)
     {
+        var status = (int)response.StatusCode;
         var mediaType = response.Content.Headers.ContentType?.MediaType;
         if (mediaType is not null && !TextSearch.ContainsIgnoringCase(mediaType, "json"))
         {
             // A proxy's or gateway's HTML page answered in the API's place.
             var text = Redactor.Redact(await ReadTextAsync(response.Content, cancellationToken).ConfigureAwait(false));
-            throw CloudApiErrors.InvalidResponse(call.Request, reply.Status, $"its body is {mediaType}, not JSON", text, null, reply.RequestId);
+            throw CloudApiErrors.InvalidResponse(call.Request, status, $"its body is {mediaType}, not JSON", text, null, RequestIdOf(response));
         }
 
         using var stream = await ReadStreamAsync(response.Content, cancellationToken).ConfigureAwait(false);
         object? value;
+        var length = response.Content.Headers.ContentLength;
+        if (length is > 0 and <= MaxBufferedBody)
+        {
+            // A body of known, modest length (every single-item answer) is read whole into a pooled buffer and parsed
+            // in one go, as Azure.Core buffers responses: cheaper than the serializer's incremental async reading.
+            var buffer = ArrayPool<byte>.Shared.Rent((int)length.Value);
+            try
+            {
+                var read = await ReadFullyAsync(stream, buffer, (int)length.Value, cancellationToken).ConfigureAwait(false);
+                value = Parse(call, response, status, buffer, read);
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
+        else
+        {
+            try
+            {
+                value = await JsonSerializer.DeserializeAsync(stream, call.ResponseType!, cancellationToken).ConfigureAwait(false);
+            }
+            catch (JsonException ex)
+            {
+                throw NotDocumentedJson(call, response, status, ex);
+            }
+        }
+
+        return value ?? throw CloudApiErrors.InvalidResponse(call.Request, status, "its body is null", null, null, RequestIdOf(response));
+    }
+
+    private static object? Parse(CloudApiCall call, HttpResponseMessage response, int status, byte[] buffer, int length)
+    {
         try
         {
-            value = await JsonSerializer.DeserializeAsync(stream, call.ResponseType!, cancellationToken).ConfigureAwait(false);
+            return JsonSerializer.Deserialize(new ReadOnlySpan<byte>(buffer, 0, length), call.ResponseType!);
         }
         catch (JsonException ex)
         {
-            throw CloudApiErrors.InvalidResponse(call.Request, reply.Status, "its body is not the JSON the Cloud API documents", null, ex, reply.RequestId);
+            throw NotDocumentedJson(call, response, status, ex);
+        }
+    }
+
+    private static ResellerException NotDocumentedJson(CloudApiCall call, HttpResponseMessage response, int status, JsonException ex) =>
+        CloudApiErrors.InvalidResponse(call.Request, status, "its body is not the JSON the Cloud API documents", null, ex, RequestIdOf(response));
+
+    /// <summary>Reads up to <paramref name="length"/> bytes; fewer only when the body ends early (then the JSON is incomplete).</summary>
+    private static async ValueTask<int> ReadFullyAsync(Stream stream, byte[] buffer, int length, CancellationToken cancellationToken)
+    {
+        var total = 0;
+        int read;
+        while (total < length
+#if NET
+            && (read = await stream.ReadAsync(buffer.AsMemory(total, length - total), cancellationToken).ConfigureAwait(false)) > 0)
+#else
+            && (read = await stream.ReadAsync(buffer, total, length - total, cancellationToken).ConfigureAwait(false)) > 0)
+#endif
+        {
+            total += read;
         }
 
-        return value ?? throw CloudApiErrors.InvalidResponse(call.Request, reply.Status, "its body is null", null, null, reply.RequestId);
+        return total;
     }
 
     private TimeSpan? RetryAfterOf(HttpResponseMessage response)
@@ -245,24 +348,5 @@ internal sealed class CloudApiConnection : IDisposable
         }
 
         return null;
-    }
-
-    /// <summary>The state one call carries through its attempts.</summary>
-    private sealed class Call
-    {
-        public Call(CloudApiConnection connection, CloudApiRequest request, JsonTypeInfo? responseType)
-        {
-            Connection = connection;
-            Request = request;
-            ResponseType = responseType;
-        }
-
-        public CloudApiConnection Connection { get; }
-
-        public CloudApiRequest Request { get; }
-
-        public JsonTypeInfo? ResponseType { get; }
-
-        public int Attempts { get; set; }
     }
 }

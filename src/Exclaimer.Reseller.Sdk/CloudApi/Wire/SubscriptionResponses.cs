@@ -3,16 +3,16 @@ using System.Text.Json.Serialization;
 
 namespace Exclaimer.Reseller.Sdk.CloudApi.Wire;
 
-/// <summary>The answer to <c>GET /1.0/subscriptions/{id}</c>; the subscription maps onto the public model as it is.</summary>
+/// <summary>The answer to <c>GET /1.0/subscriptions/{id}</c>.</summary>
 internal sealed class SingleSubscriptionResponse
 {
-    public Subscription? Subscription { get; set; }
+    public CloudApiSubscription? Subscription { get; set; }
 }
 
 /// <summary>One page of <c>GET /1.0/subscriptions</c>.</summary>
 internal sealed class SubscriptionsResponse
 {
-    public List<Subscription>? Subscriptions { get; set; }
+    public List<CloudApiSubscription>? Subscriptions { get; set; }
 
     [JsonConverter(typeof(ContinuationTokenConverter))]
     public string? ContinuationToken { get; set; }
