@@ -25,6 +25,8 @@ internal sealed class CloudApiConnection : IDisposable
     private const int MaxErrorBody = 16 * 1024;
     private const int MaxBufferedBody = 256 * 1024;
 
+    private static ReadOnlySpan<byte> Utf8Bom => new byte[] { 0xEF, 0xBB, 0xBF };
+
     private static readonly string[] RequestIdHeaders =
     {
         "x-request-id", "request-id", "x-ms-request-id", "x-correlation-id", "x-azure-ref", "x-amzn-requestid",
@@ -94,30 +96,24 @@ internal sealed class CloudApiConnection : IDisposable
                 (Connection: this, Call: call)).ConfigureAwait(false);
             if (_pipelines.Retrying is { } retrying && CloudApiResilience.IsTransient(outcome, context, _pipelines.MaxRetryAfter))
             {
-                // The retry pipeline starts from the failure at hand: its first "attempt" hands it back unsent.
-                call.Replay = outcome;
-                outcome = await retrying.ExecuteOutcomeAsync(
-                    static (ctx, state) => state.Call.TakeReplay() is { } first
-                        ? new ValueTask<Outcome<CloudApiReply>>(first)
-                        : state.Connection.AttemptAsync(state.Call, ctx.CancellationToken),
-                    context,
-                    (Connection: this, Call: call)).ConfigureAwait(false);
+                outcome = await RetryAsync(retrying, call, outcome, cancellationToken).ConfigureAwait(false);
             }
 
             outcome.ThrowIfException();
             reply = outcome.Result!;
         }
-        catch (TimeoutRejectedException ex) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is TimeoutRejectedException or HttpRequestException or IOException
+            || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            throw CloudApiErrors.Timeout(request, call.Attempts, _settings, ex);
-        }
-        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw CloudApiErrors.Timeout(request, call.Attempts, _settings, ex);
-        }
-        catch (Exception ex) when (ex is HttpRequestException or IOException && !cancellationToken.IsCancellationRequested)
-        {
-            throw CloudApiErrors.ConnectionFailed(request, call.Attempts, _settings.BaseAddress, ex);
+            if (cancellationToken.IsCancellationRequested)
+            {
+                // The caller gave up as the call failed: their cancellation wins, whatever raced it.
+                throw new OperationCanceledException("The call was cancelled.", ex, cancellationToken);
+            }
+
+            throw ex is HttpRequestException or IOException
+                ? CloudApiErrors.ConnectionFailed(request, call.Attempts, _settings.BaseAddress, ex)
+                : CloudApiErrors.Timeout(request, call.Attempts, _settings, ex);
         }
         finally
         {
@@ -131,6 +127,30 @@ internal sealed class CloudApiConnection : IDisposable
         }
 
         return finish(reply, request, state);
+    }
+
+    /// <summary>
+    /// Runs the retry pipeline from a transient first failure: its first "attempt" hands that failure back unsent, so
+    /// backoff, Retry-After and the attempt count go on from it. A fresh pooled context, as Polly asks of each run.
+    /// </summary>
+    private async Task<Outcome<CloudApiReply>> RetryAsync(ResiliencePipeline<CloudApiReply> retrying, CloudApiCall call, Outcome<CloudApiReply> first, CancellationToken cancellationToken)
+    {
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(CloudApiResilience.CallKey, call);
+        call.Replay = first;
+        try
+        {
+            return await retrying.ExecuteOutcomeAsync(
+                static (ctx, state) => state.Call.TakeReplay() is { } replay
+                    ? new ValueTask<Outcome<CloudApiReply>>(replay)
+                    : state.Connection.AttemptAsync(state.Call, ctx.CancellationToken),
+                context,
+                (Connection: this, Call: call)).ConfigureAwait(false);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
     }
 
     private static async Task<Stream> ReadStreamAsync(HttpContent content, CancellationToken cancellationToken)
@@ -274,15 +294,15 @@ internal sealed class CloudApiConnection : IDisposable
         {
             // A body of known, modest length (every single-item answer) is read whole into a pooled buffer and parsed
             // in one go, as Azure.Core buffers responses: cheaper than the serializer's incremental async reading.
-            var buffer = ArrayPool<byte>.Shared.Rent((int)length.Value);
+            var (buffer, read) = await ReadWholeAsync(stream, (int)length.Value, cancellationToken).ConfigureAwait(false);
             try
             {
-                var read = await ReadFullyAsync(stream, buffer, (int)length.Value, cancellationToken).ConfigureAwait(false);
                 value = Parse(call, response, status, buffer, read);
             }
             finally
             {
-                ArrayPool<byte>.Shared.Return(buffer);
+                // Cleared: the pool is shared, and the body is the customer's data.
+                ArrayPool<byte>.Shared.Return(buffer, clearArray: true);
             }
         }
         else
@@ -304,7 +324,14 @@ internal sealed class CloudApiConnection : IDisposable
     {
         try
         {
-            return JsonSerializer.Deserialize(new ReadOnlySpan<byte>(buffer, 0, length), call.ResponseType!);
+            var json = new ReadOnlySpan<byte>(buffer, 0, length);
+            if (json.StartsWith(Utf8Bom))
+            {
+                // Streaming parsing skips a byte order mark; parsing a span does not.
+                json = json.Slice(Utf8Bom.Length);
+            }
+
+            return JsonSerializer.Deserialize(json, call.ResponseType!);
         }
         catch (JsonException ex)
         {
@@ -315,22 +342,53 @@ internal sealed class CloudApiConnection : IDisposable
     private static ResellerException NotDocumentedJson(CloudApiCall call, HttpResponseMessage response, int status, JsonException ex) =>
         CloudApiErrors.InvalidResponse(call.Request, status, "its body is not the JSON the Cloud API documents", null, ex, RequestIdOf(response));
 
-    /// <summary>Reads up to <paramref name="length"/> bytes; fewer only when the body ends early (then the JSON is incomplete).</summary>
-    private static async ValueTask<int> ReadFullyAsync(Stream stream, byte[] buffer, int length, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the whole body into a pooled buffer sized from its Content-Length, to the body's real end. A body shorter
+    /// than announced is a broken response (an <see cref="IOException"/>, retried like a dropped connection); a longer
+    /// one (a handler that decompressed but kept the header) is still read whole.
+    /// </summary>
+    private static async ValueTask<(byte[] Buffer, int Length)> ReadWholeAsync(Stream stream, int expected, CancellationToken cancellationToken)
     {
+        // One byte more than announced: the read that finds the end needs room.
+        var buffer = ArrayPool<byte>.Shared.Rent(expected + 1);
         var total = 0;
-        int read;
-        while (total < length
-#if NET
-            && (read = await stream.ReadAsync(buffer.AsMemory(total, length - total), cancellationToken).ConfigureAwait(false)) > 0)
-#else
-            && (read = await stream.ReadAsync(buffer, total, length - total, cancellationToken).ConfigureAwait(false)) > 0)
-#endif
+        try
         {
-            total += read;
-        }
+            while (true)
+            {
+                if (total == buffer.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                    Buffer.BlockCopy(buffer, 0, larger, 0, total);
+                    ArrayPool<byte>.Shared.Return(buffer, clearArray: true);
+                    buffer = larger;
+                }
 
-        return total;
+#if NET
+                var read = await stream.ReadAsync(buffer.AsMemory(total), cancellationToken).ConfigureAwait(false);
+#else
+                var read = await stream.ReadAsync(buffer, total, buffer.Length - total, cancellationToken).ConfigureAwait(false);
+#endif
+                if (read == 0)
+                {
+                    break;
+                }
+
+                total += read;
+            }
+
+            if (total < expected)
+            {
+                throw new IOException($"The response body ended after {total} of the {expected} bytes its Content-Length announced.");
+            }
+
+            return (buffer, total);
+        }
+        catch
+        {
+            ArrayPool<byte>.Shared.Return(buffer, clearArray: true);
+            throw;
+        }
     }
 
     private TimeSpan? RetryAfterOf(HttpResponseMessage response)
