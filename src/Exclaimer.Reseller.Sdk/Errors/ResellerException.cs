@@ -11,6 +11,10 @@ namespace Exclaimer.Reseller.Sdk;
 /// </summary>
 public class ResellerException : Exception
 {
+    private string? _requestId;
+    private string? _errorBody;
+    private string? _target;
+
     /// <summary>Creates the exception.</summary>
     public ResellerException(string message)
         : base(message)
@@ -42,11 +46,20 @@ public class ResellerException : Exception
     public string? ErrorCode { get; }
 
     /// <summary>The service's request id, for support, when the service gave one.</summary>
-    public string? RequestId { get; init; }
+    public string? RequestId { get => _requestId; init => _requestId = value; }
 
     /// <summary>The service's error body as it came (e.g. the list of missing fields), when there was one.</summary>
-    public string? ErrorBody { get; init; }
+    public string? ErrorBody { get => _errorBody; init => _errorBody = value; }
 
     /// <summary>The subscription (or other item) the failure is about, when there is one.</summary>
-    public string? Target { get; init; }
+    public string? Target { get => _target; init => _target = value; }
+
+    /// <summary>Attaches what a failed call came back with, once, for every subtype alike.</summary>
+    internal ResellerException WithCallDetails(string? errorBody, string? requestId, string? target)
+    {
+        _errorBody = errorBody;
+        _requestId = requestId;
+        _target = target;
+        return this;
+    }
 }

@@ -94,7 +94,7 @@ internal sealed class CloudApiConnection : IDisposable
                 static (ctx, state) => state.Connection.AttemptAsync(state.Call, ctx.CancellationToken),
                 context,
                 (Connection: this, Call: call)).ConfigureAwait(false);
-            if (_pipelines.Retrying is { } retrying && CloudApiResilience.IsTransient(outcome, context, _pipelines.MaxRetryAfter))
+            if (_pipelines.Retrying is { } retrying && CloudApiResilience.IsTransient(outcome, context, _settings.MaxRetryAfter))
             {
                 outcome = await RetryAsync(retrying, call, outcome, cancellationToken).ConfigureAwait(false);
             }

@@ -18,94 +18,41 @@ internal static class CloudApiErrors
         var problem = CloudApiProblem.Read(reply.ErrorBody);
         var said = problem.Message is null ? string.Empty : " The Cloud API said: " + problem.Message;
         var target = request.SubscriptionId;
-        switch (reply.Status)
+        ResellerException error = reply.Status switch
         {
-            case 400:
-                var field = problem.Fields.Count > 0 ? problem.Fields[0] : "Request";
-                var fields = problem.Fields.Count > 0 ? " (" + string.Join(", ", problem.Fields) + ")" : string.Empty;
-                var missing = problem.SaysMissing;
-                return new ResellerValidationException(
-                    field,
-                    rule: null,
-                    $"The Cloud API refused {what} as {(missing ? "missing required fields" : "bad input")}{fields}; nothing was changed.{said}",
-                    missing ? "MissingField" : "InvalidField")
-                {
-                    ErrorBody = reply.ErrorBody,
-                    RequestId = reply.RequestId,
-                    Target = target,
-                };
-            case 401:
-                return new ResellerAuthenticationException(
-                    401,
-                    "Unauthorized",
-                    $"The Cloud API refused the API token for {what} (401). Check CloudApiOptions.ApiToken, and that a sandbox token is used with the Sandbox environment and a live token with Live.{said}")
-                {
-                    ErrorBody = reply.ErrorBody,
-                    RequestId = reply.RequestId,
-                    Target = target,
-                };
-            case 403:
-                return new ResellerAuthenticationException(
-                    403,
-                    "Forbidden",
-                    $"The Cloud API does not allow {what} for this API token, or the change would leave the subscription broken (403).{said}")
-                {
-                    ErrorBody = reply.ErrorBody,
-                    RequestId = reply.RequestId,
-                    Target = target,
-                };
-            case 404:
-                return target is null
-                    ? new ResellerNotFoundException("RouteNotFound", $"The Cloud API has no route {what} (404). Check CloudApiOptions.ApiSegment and Endpoint.{said}")
-                    {
-                        ErrorBody = reply.ErrorBody,
-                        RequestId = reply.RequestId,
-                    }
-                    : new ResellerNotFoundException("SubscriptionNotFound", $"No subscription has the id '{target}' (404 from {what}).{said}")
-                    {
-                        ErrorBody = reply.ErrorBody,
-                        RequestId = reply.RequestId,
-                        Target = target,
-                    };
-            case 409:
-                return new ResellerConflictException("Conflict", $"The Cloud API refused {what} because it conflicts with what exists (409); nothing was changed.{said}")
-                {
-                    ErrorBody = reply.ErrorBody,
-                    RequestId = reply.RequestId,
-                    Target = target,
-                };
-            case 415:
-                return new ResellerException(
-                    415,
-                    "UnsupportedMediaType",
-                    $"The Cloud API did not accept the content type of {what} (415). The SDK sends application/json; a proxy may have changed the request.{said}")
-                {
-                    ErrorBody = reply.ErrorBody,
-                    RequestId = reply.RequestId,
-                    Target = target,
-                };
-            case 429:
-                return new ResellerThrottledException(
-                    $"The Cloud API is throttling calls (429) and {what} did not get through after {Attempts(reply)}; "
-                    + (reply.RetryAfter is { } wait ? $"it asked to wait {Describe(wait)}." : "try again later."),
-                    reply.RetryAfter)
-                {
-                    ErrorBody = reply.ErrorBody,
-                    RequestId = reply.RequestId,
-                    Target = target,
-                };
-            default:
-                var kind = reply.Status is 408 or >= 500 ? "ServiceUnavailable" : "HttpError";
-                return new ResellerException(
-                    reply.Status,
-                    kind,
-                    $"{what} failed with HTTP {reply.Status.ToString(CultureInfo.InvariantCulture)} after {Attempts(reply)}.{said}")
-                {
-                    ErrorBody = reply.ErrorBody,
-                    RequestId = reply.RequestId,
-                    Target = target,
-                };
-        }
+            400 => new ResellerValidationException(
+                problem.Fields.Count > 0 ? problem.Fields[0] : "Request",
+                rule: null,
+                $"The Cloud API refused {what} as {(problem.SaysMissing ? "missing required fields" : "bad input")}"
+                + $"{(problem.Fields.Count > 0 ? " (" + string.Join(", ", problem.Fields) + ")" : string.Empty)}; nothing was changed.{said}",
+                problem.SaysMissing ? "MissingField" : "InvalidField"),
+            401 => new ResellerAuthenticationException(
+                401,
+                "Unauthorized",
+                $"The Cloud API refused the API token for {what} (401). Check CloudApiOptions.ApiToken, and that a sandbox token is used with the Sandbox environment and a live token with Live.{said}"),
+            403 => new ResellerAuthenticationException(
+                403,
+                "Forbidden",
+                $"The Cloud API does not allow {what} for this API token, or the change would leave the subscription broken (403).{said}"),
+            404 when target is null => new ResellerNotFoundException("RouteNotFound", $"The Cloud API has no route {what} (404). Check CloudApiOptions.ApiSegment and Endpoint.{said}"),
+            404 => new ResellerNotFoundException("SubscriptionNotFound", $"No subscription has the id '{target}' (404 from {what}).{said}"),
+            409 => new ResellerConflictException("Conflict", $"The Cloud API refused {what} because it conflicts with what exists (409); nothing was changed.{said}"),
+            415 => new ResellerException(
+                415,
+                "UnsupportedMediaType",
+                $"The Cloud API did not accept the content type of {what} (415). The SDK sends application/json; a proxy may have changed the request.{said}"),
+            429 => new ResellerThrottledException(
+                $"The Cloud API is throttling calls (429) and {what} did not get through after {Attempts(reply)}; "
+                + (reply.RetryAfter is { } wait ? $"it asked to wait {Describe(wait)}." : "try again later."),
+                reply.RetryAfter),
+            _ => new ResellerException(
+                reply.Status,
+                reply.Status is 408 or >= 500 ? "ServiceUnavailable" : "HttpError",
+                $"{what} failed with HTTP {reply.Status.ToString(CultureInfo.InvariantCulture)} after {Attempts(reply)}.{said}"),
+        };
+
+        // Every refusal carries the API's (redacted) body, its request id and the subscription it was about.
+        return error.WithCallDetails(reply.ErrorBody, reply.RequestId, target);
     }
 
     public static ResellerException InvalidResponse(CloudApiRequest request, int status, string why, string? body, Exception? cause, string? requestId) =>

@@ -1,4 +1,3 @@
-using System;
 using Polly;
 
 namespace Exclaimer.Reseller.Sdk.CloudApi.Http;
@@ -6,11 +5,10 @@ namespace Exclaimer.Reseller.Sdk.CloudApi.Http;
 /// <summary>The two pipelines a call may pass through; see <see cref="CloudApiResilience.Build"/>.</summary>
 internal sealed class CloudApiPipelines
 {
-    public CloudApiPipelines(ResiliencePipeline<CloudApiReply> firstAttempt, ResiliencePipeline<CloudApiReply>? retrying, TimeSpan maxRetryAfter)
+    public CloudApiPipelines(ResiliencePipeline<CloudApiReply> firstAttempt, ResiliencePipeline<CloudApiReply>? retrying)
     {
         FirstAttempt = firstAttempt;
         Retrying = retrying;
-        MaxRetryAfter = maxRetryAfter;
     }
 
     /// <summary>The first attempt, under the attempt timeout.</summary>
@@ -18,6 +16,4 @@ internal sealed class CloudApiPipelines
 
     /// <summary>Retries after a transient first failure; <see langword="null"/> when retries are off.</summary>
     public ResiliencePipeline<CloudApiReply>? Retrying { get; }
-
-    public TimeSpan MaxRetryAfter { get; }
 }

@@ -36,7 +36,7 @@ internal static class CloudApiResilience
         AddTimeout(first, settings);
         if (settings.MaxRetries == 0)
         {
-            return new CloudApiPipelines(first.Build(), null, settings.MaxRetryAfter);
+            return new CloudApiPipelines(first.Build(), null);
         }
 
         var maxRetryAfter = settings.MaxRetryAfter;
@@ -80,7 +80,7 @@ internal static class CloudApiResilience
             },
         });
         AddTimeout(retrying, settings);
-        return new CloudApiPipelines(first.Build(), retrying.Build(), maxRetryAfter);
+        return new CloudApiPipelines(first.Build(), retrying.Build());
     }
 
     /// <summary>Whether an outcome is worth another attempt: 408, 429, 5xx, a connection error or a timed-out attempt.</summary>
