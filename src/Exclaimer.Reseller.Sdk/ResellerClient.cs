@@ -31,7 +31,6 @@ namespace Exclaimer.Reseller.Sdk;
 /// </example>
 public class ResellerClient : IDisposable
 {
-    private static readonly char[] PathSeparators = { '/', '\\' };
 
     private readonly ResellerTransport _transport;
     private readonly bool _ownsTransport;
@@ -89,7 +88,7 @@ public class ResellerClient : IDisposable
     /// <summary>One subscription with all its details (R13), current or archived.</summary>
     /// <exception cref="ResellerNotFoundException">No subscription has that id.</exception>
     public virtual Task<Subscription> GetSubscriptionAsync(string subscriptionId, CancellationToken cancellationToken = default) =>
-        _transport.GetSubscriptionAsync(RequireId(subscriptionId), cancellationToken);
+        _transport.GetSubscriptionAsync(SubscriptionRules.ExistingId(subscriptionId), cancellationToken);
 
     /// <summary>
     /// Creates a customer subscription (R3-R9). It starts with a 14-day trial unless
@@ -115,7 +114,7 @@ public class ResellerClient : IDisposable
     /// </summary>
     /// <exception cref="ResellerValidationException">No deployment option on a first start, or Exchange on-premises for Google Workspace.</exception>
     public virtual Task<SubscriptionStart> StartSubscriptionAsync(string subscriptionId, DeploymentOptions deployment, CancellationToken cancellationToken = default) =>
-        _transport.StartSubscriptionAsync(RequireId(subscriptionId), deployment, cancellationToken);
+        _transport.StartSubscriptionAsync(SubscriptionRules.ExistingId(subscriptionId), deployment, cancellationToken);
 
     /// <summary>Changes the number of users or the customer name (R13).</summary>
     public virtual Task<Subscription> UpdateSubscriptionAsync(string subscriptionId, UpdateSubscriptionOptions options, CancellationToken cancellationToken = default)
@@ -125,30 +124,30 @@ public class ResellerClient : IDisposable
             throw new ArgumentNullException(nameof(options));
         }
 
-        return _transport.UpdateSubscriptionAsync(RequireId(subscriptionId), options, cancellationToken);
+        return _transport.UpdateSubscriptionAsync(SubscriptionRules.ExistingId(subscriptionId), options, cancellationToken);
     }
 
     /// <summary>Converts a trial into a full subscription (R7; Cloud API <c>activate-full</c>).</summary>
     public virtual Task<Subscription> ActivateFullSubscriptionAsync(string subscriptionId, CancellationToken cancellationToken = default) =>
-        _transport.ActivateFullSubscriptionAsync(RequireId(subscriptionId), cancellationToken);
+        _transport.ActivateFullSubscriptionAsync(SubscriptionRules.ExistingId(subscriptionId), cancellationToken);
 
     /// <summary>Suspends a subscription: no signatures, no editor access, mail still flows (R13; Cloud API <c>deactivate</c>).</summary>
     public virtual Task<Subscription> SuspendSubscriptionAsync(string subscriptionId, CancellationToken cancellationToken = default) =>
-        _transport.SuspendSubscriptionAsync(RequireId(subscriptionId), cancellationToken);
+        _transport.SuspendSubscriptionAsync(SubscriptionRules.ExistingId(subscriptionId), cancellationToken);
 
     /// <summary>Reactivates a suspended or archived subscription (R13, R16; Cloud API <c>reactivate</c>).</summary>
     /// <param name="subscriptionId">The subscription.</param>
     /// <param name="restartTrial"><see langword="true"/> to start a fresh 14-day trial; otherwise the old trial or full state is kept.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     public virtual Task<Subscription> ReactivateSubscriptionAsync(string subscriptionId, bool restartTrial = false, CancellationToken cancellationToken = default) =>
-        _transport.ReactivateSubscriptionAsync(RequireId(subscriptionId), restartTrial, cancellationToken);
+        _transport.ReactivateSubscriptionAsync(SubscriptionRules.ExistingId(subscriptionId), restartTrial, cancellationToken);
 
     /// <summary>
     /// Cancels a subscription: it ends and moves to the archive; nothing is deleted (R15; Cloud API <c>end</c>).
     /// Ask the user to confirm first: the customer's signatures stop.
     /// </summary>
     public virtual Task<Subscription> CancelSubscriptionAsync(string subscriptionId, CancellationToken cancellationToken = default) =>
-        _transport.CancelSubscriptionAsync(RequireId(subscriptionId), cancellationToken);
+        _transport.CancelSubscriptionAsync(SubscriptionRules.ExistingId(subscriptionId), cancellationToken);
 
     /// <summary>
     /// Proposes the SPF record a domain needs for server-side signatures (R14): the current record with the
@@ -163,13 +162,13 @@ public class ResellerClient : IDisposable
             throw new ArgumentNullException(nameof(options));
         }
 
-        return _transport.UpdateSpfRecordAsync(RequireId(subscriptionId), options, cancellationToken);
+        return _transport.UpdateSpfRecordAsync(SubscriptionRules.ExistingId(subscriptionId), options, cancellationToken);
     }
 
     /// <summary>The users of a subscription and their roles (R10), a page at a time.</summary>
     public virtual AsyncPageable<SubscriptionUser> GetSubscriptionUsersAsync(string subscriptionId, CancellationToken cancellationToken = default)
     {
-        var id = RequireId(subscriptionId);
+        var id = SubscriptionRules.ExistingId(subscriptionId);
         return AsyncPageable<SubscriptionUser>.Create(
             (token, size, ct) => _transport.GetSubscriptionUsersPageAsync(id, token, PageSizeOrDefault(size), ct),
             cancellationToken);
@@ -178,7 +177,7 @@ public class ResellerClient : IDisposable
     /// <summary>Adds a user or colleague by email address (R10). Without roles the user is an Admin.</summary>
     /// <exception cref="ResellerConflictException">The user is already on the subscription.</exception>
     public virtual Task<SubscriptionUser> AddSubscriptionUserAsync(string subscriptionId, string emailAddress, IEnumerable<SubscriptionRole>? roles = null, CancellationToken cancellationToken = default) =>
-        _transport.AddSubscriptionUserAsync(RequireId(subscriptionId), emailAddress ?? string.Empty, roles?.ToArray() ?? Array.Empty<SubscriptionRole>(), cancellationToken);
+        _transport.AddSubscriptionUserAsync(SubscriptionRules.ExistingId(subscriptionId), emailAddress ?? string.Empty, roles?.ToArray() ?? Array.Empty<SubscriptionRole>(), cancellationToken);
 
     /// <summary>Replaces a user's roles (R10). The owner always keeps Admin.</summary>
     public virtual Task<SubscriptionUser> SetSubscriptionUserRolesAsync(string subscriptionId, string emailAddress, IEnumerable<SubscriptionRole> roles, CancellationToken cancellationToken = default)
@@ -188,12 +187,12 @@ public class ResellerClient : IDisposable
             throw new ArgumentNullException(nameof(roles));
         }
 
-        return _transport.SetSubscriptionUserRolesAsync(RequireId(subscriptionId), emailAddress ?? string.Empty, roles.ToArray(), cancellationToken);
+        return _transport.SetSubscriptionUserRolesAsync(SubscriptionRules.ExistingId(subscriptionId), emailAddress ?? string.Empty, roles.ToArray(), cancellationToken);
     }
 
     /// <summary>Removes a user by email address (R10). The owner cannot be removed.</summary>
     public virtual Task RemoveSubscriptionUserAsync(string subscriptionId, string emailAddress, CancellationToken cancellationToken = default) =>
-        _transport.RemoveSubscriptionUserAsync(RequireId(subscriptionId), emailAddress ?? string.Empty, cancellationToken);
+        _transport.RemoveSubscriptionUserAsync(SubscriptionRules.ExistingId(subscriptionId), emailAddress ?? string.Empty, cancellationToken);
 
     /// <summary>The reseller's customers, a page at a time.</summary>
     public virtual AsyncPageable<Customer> GetCustomersAsync(CancellationToken cancellationToken = default) =>
@@ -203,7 +202,7 @@ public class ResellerClient : IDisposable
 
     /// <summary>Sends the customer's invitation again, when it is still pending (R6).</summary>
     public virtual Task<Invitation> ResendInvitationAsync(string subscriptionId, CancellationToken cancellationToken = default) =>
-        _transport.ResendInvitationAsync(RequireId(subscriptionId), cancellationToken);
+        _transport.ResendInvitationAsync(SubscriptionRules.ExistingId(subscriptionId), cancellationToken);
 
     /// <inheritdoc />
     public void Dispose()
@@ -219,21 +218,6 @@ public class ResellerClient : IDisposable
         {
             _transport.Dispose();
         }
-    }
-
-    private static string RequireId(string subscriptionId)
-    {
-        if (string.IsNullOrWhiteSpace(subscriptionId))
-        {
-            throw ResellerValidationException.Missing("SubscriptionId", "R13", "name the subscription to act on");
-        }
-
-        var trimmed = subscriptionId.Trim();
-
-        // Only a path-safe id can name a subscription on either road (the Cloud API puts it in the URL path).
-        return trimmed.Trim('.').Length == 0 || trimmed.IndexOfAny(PathSeparators) >= 0
-            ? throw ResellerValidationException.Invalid("SubscriptionId", "R13", $"'{trimmed}' cannot be a subscription id")
-            : trimmed;
     }
 
     private int PageSizeOrDefault(int? hint) =>

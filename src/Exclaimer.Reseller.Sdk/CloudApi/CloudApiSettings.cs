@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using Exclaimer.Reseller.Sdk.LocalEngine;
+using Exclaimer.Reseller.Sdk.Serialization;
 
 namespace Exclaimer.Reseller.Sdk.CloudApi;
 
@@ -104,9 +105,9 @@ internal sealed class CloudApiSettings
         }
 
         var segment = (options.ApiSegment ?? string.Empty).Trim().Trim('/');
-        if (segment.Length == 0 || !segment.All(c => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '-' or '_' or '.'))
+        if (!UrlToken.IsValid(segment))
         {
-            throw Invalid(nameof(CloudApiOptions.ApiSegment), "give the path segment Exclaimer gave you, e.g. exclaimerapi (letters, digits, '-', '_', '.')");
+            throw Invalid(nameof(CloudApiOptions.ApiSegment), "give the path segment Exclaimer gave you, e.g. exclaimerapi (" + UrlToken.Allowed + ")");
         }
 
         var path = host.GetComponents(UriComponents.Path, UriFormat.UriEscaped).Trim('/');

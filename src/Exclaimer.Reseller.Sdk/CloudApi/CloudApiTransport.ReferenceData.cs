@@ -4,6 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Exclaimer.Reseller.Sdk.CloudApi.Http;
 using Exclaimer.Reseller.Sdk.CloudApi.Wire;
+using Exclaimer.Reseller.Sdk.LocalEngine;
 
 namespace Exclaimer.Reseller.Sdk.CloudApi;
 
@@ -39,12 +40,7 @@ public sealed partial class CloudApiTransport
     /// <exception cref="ResellerException">The call failed.</exception>
     public Task<CloudApiMailboxCount> GetMailboxCountAsync(string subscriptionId, CancellationToken cancellationToken = default)
     {
-        if (string.IsNullOrWhiteSpace(subscriptionId))
-        {
-            throw ResellerValidationException.Missing("SubscriptionId", "R13", "name the subscription to act on");
-        }
-
-        var id = subscriptionId.Trim();
+        var id = SubscriptionRules.ExistingId(subscriptionId);
         return _connection.GetAsync(CloudApiRequest.Get(CloudApiRoutes.MailboxCount(id), subscriptionId: id), CloudApiJsonContext.Default.CloudApiMailboxCount, cancellationToken);
     }
 

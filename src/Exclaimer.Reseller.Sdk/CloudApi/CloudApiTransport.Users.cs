@@ -21,10 +21,7 @@ public sealed partial class CloudApiTransport
     public override async Task<Page<SubscriptionUser>> GetSubscriptionUsersPageAsync(string subscriptionId, string? continuationToken, int pageSize, CancellationToken cancellationToken)
     {
         var subscription = await GetSubscriptionAsync(subscriptionId, cancellationToken).ConfigureAwait(false);
-        var request = CloudApiRequest.Get(CloudApiRoutes.Users(subscriptionId), CloudApiPaging.Query(continuationToken, pageSize), subscriptionId);
-        var response = await _connection.GetAsync(request, CloudApiJsonContext.Default.SubscriptionUsersResponse, cancellationToken).ConfigureAwait(false);
-        var users = (response.Users ?? new List<SubscriptionUser>()).Select(user => Own(user, subscription)).ToArray();
-        return Page<SubscriptionUser>.FromValues(users, CloudApiPaging.Next(continuationToken, response.ContinuationToken));
+        return await UsersPageAsync(subscriptionId, subscription, continuationToken, pageSize, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -58,7 +55,7 @@ public sealed partial class CloudApiTransport
                 return existing;
             }
 
-            throw RuleErrors.UserAlreadyExists(existing.EmailAddress, subscriptionId, reply.ErrorBody, reply.RequestId);
+            throw RuleErrors.UserAlreadyExists(existing.EmailAddress, subscriptionId).WithCallDetails(reply.ErrorBody, reply.RequestId, subscriptionId);
         }
 
         throw CloudApiErrors.FromReply(reply, request);
@@ -128,14 +125,14 @@ public sealed partial class CloudApiTransport
 
         if (reply.Status == 403 && await FindUserAsync(subscriptionId, email, cancellationToken).ConfigureAwait(false) is { IsOwner: true } owner)
         {
-            throw RuleErrors.OwnerCannotBeRemoved(owner.EmailAddress, subscriptionId, reply.ErrorBody, reply.RequestId);
+            throw RuleErrors.OwnerCannotBeRemoved(owner.EmailAddress, subscriptionId).WithCallDetails(reply.ErrorBody, reply.RequestId, subscriptionId);
         }
 
         if (reply.Status == 404)
         {
             // One 404 for two cases: tell an unknown subscription from an unknown user.
             await GetSubscriptionAsync(subscriptionId, cancellationToken).ConfigureAwait(false);
-            throw RuleErrors.UserNotFound(email, subscriptionId, reply.ErrorBody, reply.RequestId);
+            throw RuleErrors.UserNotFound(email, subscriptionId).WithCallDetails(reply.ErrorBody, reply.RequestId, subscriptionId);
         }
 
         throw CloudApiErrors.FromReply(reply, request);
@@ -151,6 +148,13 @@ public sealed partial class CloudApiTransport
         return Page<Customer>.FromValues(customers, CloudApiPaging.Next(continuationToken, response.ContinuationToken));
     }
 
+    private async Task<Page<SubscriptionUser>> UsersPageAsync(string subscriptionId, Subscription subscription, string? continuationToken, int pageSize, CancellationToken cancellationToken)
+    {
+        var request = CloudApiRequest.Get(CloudApiRoutes.Users(subscriptionId), CloudApiPaging.Query(continuationToken, pageSize), subscriptionId);
+        var response = await _connection.GetAsync(request, CloudApiJsonContext.Default.SubscriptionUsersResponse, cancellationToken).ConfigureAwait(false);
+        var users = (response.Users ?? new List<SubscriptionUser>()).Select(user => Own(user, subscription)).ToArray();
+        return Page<SubscriptionUser>.FromValues(users, CloudApiPaging.Next(continuationToken, response.ContinuationToken));
+    }
 
     private static SubscriptionUser Own(SubscriptionUser user, Subscription subscription) =>
         user with
@@ -159,13 +163,14 @@ public sealed partial class CloudApiTransport
             IsOwner = !string.IsNullOrEmpty(user.UserId) && string.Equals(user.UserId, subscription.OwnerUserId, StringComparison.Ordinal),
         };
 
-    /// <summary>Finds a user by address, a page at a time; stops at the first match.</summary>
+    /// <summary>Finds a user by address, a page at a time; stops at the first match. The subscription is read once.</summary>
     private async Task<SubscriptionUser?> FindUserAsync(string subscriptionId, string email, CancellationToken cancellationToken)
     {
+        var subscription = await GetSubscriptionAsync(subscriptionId, cancellationToken).ConfigureAwait(false);
         string? token = null;
         do
         {
-            var page = await GetSubscriptionUsersPageAsync(subscriptionId, token, ResellerClientOptions.MaxPageSize, cancellationToken).ConfigureAwait(false);
+            var page = await UsersPageAsync(subscriptionId, subscription, token, ResellerClientOptions.MaxPageSize, cancellationToken).ConfigureAwait(false);
             var match = page.Values.FirstOrDefault(user => user.EmailAddress.Equals(email, StringComparison.OrdinalIgnoreCase));
             if (match is not null)
             {

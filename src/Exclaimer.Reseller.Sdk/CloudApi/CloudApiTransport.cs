@@ -59,14 +59,14 @@ public sealed partial class CloudApiTransport : ResellerTransport
     internal CloudApiTransport(CloudApiOptions options, Func<HttpClient> httpClientSource, ILoggerFactory? loggerFactory)
     {
         _settings = CloudApiSettings.From(options);
-        _log = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Exclaimer.Reseller.Sdk.CloudApi");
+        _log = CreateLogger(loggerFactory);
         _connection = new CloudApiConnection(_settings, httpClientSource, ownedClient: null, _log);
     }
 
     private CloudApiTransport(CloudApiSettings settings, HttpClient? httpClient, ILoggerFactory? loggerFactory)
     {
         _settings = settings;
-        _log = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Exclaimer.Reseller.Sdk.CloudApi");
+        _log = CreateLogger(loggerFactory);
         var owned = httpClient is null ? CreateHttpClient() : null;
         var client = httpClient ?? owned!;
         _connection = new CloudApiConnection(_settings, () => client, owned, _log);
@@ -165,7 +165,7 @@ public sealed partial class CloudApiTransport : ResellerTransport
                     return WithRequestDetails(existing, validated, options.DataCenter);
                 }
 
-                throw RuleErrors.SubscriptionAlreadyExists(subscriptionId, existing.CustomerName, reply.ErrorBody, reply.RequestId);
+                throw RuleErrors.SubscriptionAlreadyExists(subscriptionId, existing.CustomerName).WithCallDetails(reply.ErrorBody, reply.RequestId, subscriptionId);
             }
         }
 
@@ -319,6 +319,9 @@ public sealed partial class CloudApiTransport : ResellerTransport
 
         base.Dispose(disposing);
     }
+
+    private static ILogger CreateLogger(ILoggerFactory? loggerFactory) =>
+        (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Exclaimer.Reseller.Sdk.CloudApi");
 
     private static HttpClient CreateHttpClient()
     {

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Net.Mail;
+using Exclaimer.Reseller.Sdk.Serialization;
 
 namespace Exclaimer.Reseller.Sdk.LocalEngine;
 
@@ -16,6 +17,8 @@ internal static class SubscriptionRules
 
     /// <summary>The Cloud API's limit on a caller's subscription id (R9).</summary>
     public const int MaxSubscriptionIdLength = 50;
+
+    private static readonly char[] PathSeparators = { '/', '\\' };
 
     /// <summary>The Cloud API's limit on company names.</summary>
     public const int MaxNameLength = 100;
@@ -103,6 +106,23 @@ internal static class SubscriptionRules
         }
     }
 
+    /// <summary>
+    /// The id of a subscription to act on (R13), trimmed. Lenient on characters, as ids made elsewhere may use others,
+    /// but never one that could name another route once in a URL path: no '/', '\\', or only dots.
+    /// </summary>
+    public static string ExistingId(string? subscriptionId)
+    {
+        if (string.IsNullOrWhiteSpace(subscriptionId))
+        {
+            throw ResellerValidationException.Missing("SubscriptionId", "R13", "name the subscription to act on");
+        }
+
+        var trimmed = subscriptionId!.Trim();
+        return trimmed.Trim('.').Length == 0 || trimmed.IndexOfAny(PathSeparators) >= 0
+            ? throw ResellerValidationException.Invalid("SubscriptionId", "R13", $"'{trimmed}' cannot be a subscription id")
+            : trimmed;
+    }
+
     public static string SubscriptionId(string id)
     {
         var trimmed = id.Trim();
@@ -116,9 +136,9 @@ internal static class SubscriptionRules
             throw ResellerValidationException.Invalid("SubscriptionId", "R9", $"it has {trimmed.Length} characters; at most {MaxSubscriptionIdLength} are allowed");
         }
 
-        if (!trimmed.All(c => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '-' or '_' or '.'))
+        if (!UrlToken.IsValid(trimmed))
         {
-            throw ResellerValidationException.Invalid("SubscriptionId", "R9", "use only letters, digits, '-', '_' and '.'");
+            throw ResellerValidationException.Invalid("SubscriptionId", "R9", "use only " + UrlToken.Allowed);
         }
 
         if (trimmed.Trim('.').Length == 0)

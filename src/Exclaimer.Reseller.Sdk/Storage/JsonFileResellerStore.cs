@@ -112,15 +112,7 @@ public sealed class JsonFileResellerStore : ResellerStore
 
         using (await AcquireAsync(cancellationToken).ConfigureAwait(false))
         {
-            try
-            {
-                Refresh();
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                throw Unreadable(DirectoryPath, ex);
-            }
-
+            RefreshOrThrow();
             return read(_table);
         }
     }
@@ -135,15 +127,7 @@ public sealed class JsonFileResellerStore : ResellerStore
 
         using (await AcquireAsync(cancellationToken).ConfigureAwait(false))
         {
-            try
-            {
-                Refresh();
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                throw Unreadable(DirectoryPath, ex);
-            }
-
+            RefreshOrThrow();
             var transaction = new StoreTransaction(_table);
             var result = write(transaction);
             if (transaction.Puts.Count == 0)
@@ -230,6 +214,18 @@ public sealed class JsonFileResellerStore : ResellerStore
     }
 
     /// <summary>Brings the in-memory table up to what is on disk, reading only what changed since the last call.</summary>
+    private void RefreshOrThrow()
+    {
+        try
+        {
+            Refresh();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw Unreadable(DirectoryPath, ex);
+        }
+    }
+
     private void Refresh()
     {
         var stamp = SnapshotStamp();

@@ -64,7 +64,7 @@ public sealed class Item1_SubscriptionRequestTests : IDisposable
     }
 
     [Fact]
-    public async Task R4_create_without_customer_access_is_POST_v2_owned_by_the_reseller_admin_with_no_welcome_email()
+    public async Task R3_R4_create_without_customer_access_is_POST_v2_with_the_default_tier_and_country_owned_by_the_reseller_admin_with_no_welcome_email()
     {
         var created = await _sdk.Client.CreateSubscriptionAsync(new CreateSubscriptionOptions
         {

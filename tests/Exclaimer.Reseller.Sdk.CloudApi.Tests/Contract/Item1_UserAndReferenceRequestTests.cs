@@ -138,4 +138,16 @@ public sealed class Item1_UserAndReferenceRequestTests : IDisposable
 
         Assert.Equal(new Uri("http://127.0.0.1:5000/exclaimerapi/"), transport.BaseAddress);
     }
+
+    [Theory]
+    [InlineData("..")]
+    [InlineData("contoso/users")]
+    [InlineData("  ")]
+    public async Task R13_mailbox_count_refuses_an_id_that_could_name_another_route_before_anything_is_sent(string id)
+    {
+        var error = await Assert.ThrowsAsync<ResellerValidationException>(() => _sdk.Transport.GetMailboxCountAsync(id));
+
+        Assert.Equal("SubscriptionId", error.FieldName);
+        Assert.Empty(_api.Requests);
+    }
 }

@@ -48,7 +48,6 @@ public static class ExclaimerResellerServiceCollectionExtensions
         }
 
         var builder = AddExclaimerReseller(services, options => CloudApiConfiguration.Bind(configuration, options), configureClient);
-        services.AddSingleton<IOptionsChangeTokenSource<CloudApiOptions>>(new ConfigurationChangeTokenSource<CloudApiOptions>(Options.Options.DefaultName, configuration));
         return builder;
     }
 

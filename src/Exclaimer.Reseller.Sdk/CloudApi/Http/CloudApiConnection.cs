@@ -38,17 +38,22 @@ internal sealed class CloudApiConnection : IDisposable
     private readonly CloudApiPipelines _pipelines;
     private readonly ILogger _log;
 
+    // The base address as text, ending in '/': each request's address is this plus an already escaped path, parsed
+    // once, instead of a relative Uri resolved against a base (two parses and a combine per call).
+    private readonly string _root;
+
     public CloudApiConnection(CloudApiSettings settings, Func<HttpClient> httpClient, HttpClient? ownedClient, ILogger log)
     {
         _settings = settings;
         _httpClient = httpClient;
         _ownedClient = ownedClient;
         _log = log;
+        _root = settings.BaseAddress.AbsoluteUri;
         _pipelines = CloudApiResilience.Build(settings, log);
         Redactor = new SecretRedactor(settings.ApiToken);
     }
 
-    public SecretRedactor Redactor { get; }
+    private SecretRedactor Redactor { get; }
 
     /// <summary>Sends a call and returns its final reply, success or failure; only failures without a reply throw.</summary>
     /// <exception cref="ResellerException">Timeout, connection failure or a response that is not the documented JSON.</exception>
@@ -263,7 +268,7 @@ internal sealed class CloudApiConnection : IDisposable
 
     private HttpRequestMessage BuildMessage(CloudApiRequest request)
     {
-        var message = new HttpRequestMessage(request.Method, new Uri(_settings.BaseAddress, request.PathAndQuery));
+        var message = new HttpRequestMessage(request.Method, new Uri(_root + request.PathAndQuery, UriKind.Absolute));
         message.Headers.TryAddWithoutValidation(TokenHeader, _settings.ApiToken);
         message.Headers.TryAddWithoutValidation("Accept", JsonMediaType);
         if (request.Body is { } body)
@@ -279,8 +284,8 @@ internal sealed class CloudApiConnection : IDisposable
     private async Task<object> ReadJsonAsync(CloudApiCall call, HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var status = (int)response.StatusCode;
-        var mediaType = response.Content.Headers.ContentType?.MediaType;
-        if (mediaType is not null && !TextSearch.ContainsIgnoringCase(mediaType, "json"))
+        var mediaType = MediaTypeOf(response.Content);
+        if (!string.IsNullOrEmpty(mediaType) && !TextSearch.ContainsIgnoringCase(mediaType, "json"))
         {
             // A proxy's or gateway's HTML page answered in the API's place.
             var text = Redactor.Redact(await ReadTextAsync(response.Content, cancellationToken).ConfigureAwait(false));
@@ -318,6 +323,24 @@ internal sealed class CloudApiConnection : IDisposable
         }
 
         return value ?? throw CloudApiErrors.InvalidResponse(call.Request, status, "its body is null", null, null, RequestIdOf(response));
+    }
+
+    /// <summary>The media type of the body without its parameters (e.g. <c>application/json</c>), or <see langword="null"/>.</summary>
+    private static string? MediaTypeOf(HttpContent content)
+    {
+#if NET
+        // Read as sent rather than parsed into a MediaTypeHeaderValue: only whether it names JSON matters here.
+        if (!content.Headers.NonValidated.TryGetValues("Content-Type", out var values))
+        {
+            return null;
+        }
+
+        var contentType = values.ToString();
+        var semicolon = contentType.IndexOf(';', StringComparison.Ordinal);
+        return (semicolon < 0 ? contentType : contentType.Substring(0, semicolon)).Trim();
+#else
+        return content.Headers.ContentType?.MediaType;
+#endif
     }
 
     private static object? Parse(CloudApiCall call, HttpResponseMessage response, int status, byte[] buffer, int length)

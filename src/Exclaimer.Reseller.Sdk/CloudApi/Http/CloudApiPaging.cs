@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Linq;
+using Exclaimer.Reseller.Sdk.Serialization;
 
 namespace Exclaimer.Reseller.Sdk.CloudApi.Http;
 
@@ -18,8 +18,7 @@ internal static class CloudApiPaging
         }
 
         // The token is opaque but the API's are numbers; refuse anything that could smuggle in another parameter.
-        if (continuationToken.Length is 0 or > 100
-            || !continuationToken.All(c => c is (>= '0' and <= '9') or (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or '-' or '_' or '.'))
+        if (continuationToken.Length > 100 || !UrlToken.IsValid(continuationToken))
         {
             throw ResellerValidationException.Invalid("ContinuationToken", "R2", "pass back a token from an earlier page unchanged");
         }

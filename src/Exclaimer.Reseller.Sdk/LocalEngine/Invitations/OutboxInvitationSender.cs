@@ -47,6 +47,8 @@ public sealed class OutboxInvitationSender : InvitationSender
 
         cancellationToken.ThrowIfCancellationRequested();
         var staging = Path.Combine(OutboxDirectory, ".staging", Guid.NewGuid().ToString("N"));
+        // One level at a time: creating only the deepest folder would give the ones above it the default mode,
+        // readable by others, and each must be private to the user (R18).
         StoreFolder.Create(OutboxDirectory);
         StoreFolder.Create(Path.Combine(OutboxDirectory, ".staging"));
         StoreFolder.Create(staging);
