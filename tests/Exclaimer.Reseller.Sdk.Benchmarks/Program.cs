@@ -1,10 +1,15 @@
 using BenchmarkDotNet.Running;
 using Exclaimer.Reseller.Sdk.Benchmarks.CloudApi;
 
-if (args is [LoopbackCloudApiProcess.Argument])
+switch (args)
 {
-    await LoopbackCloudApiProcess.ServeAsync();
-    return;
+    case [LoopbackCloudApiProcess.Argument]:
+        await LoopbackCloudApiProcess.ServeAsync();
+        break;
+    case [InterleavedComparison.Argument]:
+        await InterleavedComparison.RunAsync();
+        break;
+    default:
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        break;
 }
-
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
