@@ -11,7 +11,7 @@ namespace Exclaimer.Reseller.Sdk.CloudApi;
 /// </summary>
 internal sealed class CloudApiSettings
 {
-    /// <summary>Polly's own bounds for a timeout strategy.</summary>
+    /// <summary>Timeouts a caller may set: short enough to be a mistake below, long enough to mean none above.</summary>
     private static readonly TimeSpan MinTimeout = TimeSpan.FromMilliseconds(10);
     private static readonly TimeSpan MaxTimeout = TimeSpan.FromDays(1);
 

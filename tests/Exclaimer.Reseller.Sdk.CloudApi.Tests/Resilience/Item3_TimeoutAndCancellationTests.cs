@@ -30,6 +30,42 @@ public sealed class Item3_TimeoutAndCancellationTests : IDisposable
     }
 
     [Fact]
+    public async Task Item3_the_attempt_timeout_runs_on_the_options_TimeProvider()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
+        using var sdk = new CloudApiClient(_api, o =>
+        {
+            o.TimeProvider = clock;
+            o.AttemptTimeout = TimeSpan.FromSeconds(30);
+            o.OverallTimeout = TimeSpan.Zero;
+        });
+        _api.Inject(new Fault { Method = "GET", PathEndsWith = "/subscriptions/contoso", Delay = TimeSpan.FromSeconds(20) });
+
+        var call = sdk.Client.GetSubscriptionAsync("contoso");
+        await Eventually.True(() => _api.Hits.Count == 1, "the first attempt is in flight");
+
+        // Real time barely moves; the attempt is abandoned only once 30 s have passed on the options' clock.
+        clock.Advance(TimeSpan.FromSeconds(29));
+        await Task.Delay(100);
+        Assert.False(call.IsCompleted);
+        Assert.Single(_api.Hits);
+
+        // Past the timeout, then through the retry's backoff, a second at a time.
+        var waited = TimeSpan.Zero;
+        while (!call.IsCompleted && waited < TimeSpan.FromSeconds(90))
+        {
+            clock.Advance(TimeSpan.FromSeconds(1));
+            waited += TimeSpan.FromSeconds(1);
+            await Task.Delay(10);
+        }
+
+        var subscription = await call;
+        Assert.Equal("contoso", subscription.SubscriptionId);
+        Assert.Equal(2, _api.Hits.Count);
+        Assert.Contains(sdk.Logs.Lines, l => l.Contains("attempt timed out", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Item3_attempts_that_all_time_out_end_in_a_Timeout_error()
     {
         using var sdk = new CloudApiClient(_api, o =>

@@ -9,14 +9,14 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 using Polly;
-using Polly.Timeout;
 
 namespace Exclaimer.Reseller.Sdk.CloudApi.Http;
 
 /// <summary>
-/// Carries one Cloud API call through the resilience pipeline. Each attempt is a whole exchange: build the
-/// request (token header, JSON body), send it, read and parse the response body, dispose it; so the per-attempt
-/// timeout covers the body too, and a connection dropped mid-body is retried like any other.
+/// Carries one Cloud API call: a first attempt, then the retry pipeline if that failed transiently. Each attempt is a
+/// whole exchange under its own timeout: build the request (token header, JSON body), send it, read and parse the
+/// response body, dispose it; so the attempt timeout covers the body too, and a connection dropped mid-body is
+/// retried like any other.
 /// </summary>
 internal sealed class CloudApiConnection : IDisposable
 {
@@ -35,7 +35,7 @@ internal sealed class CloudApiConnection : IDisposable
     private readonly Func<HttpClient> _httpClient;
     private readonly HttpClient? _ownedClient;
     private readonly CloudApiSettings _settings;
-    private readonly CloudApiPipelines _pipelines;
+    private readonly ResiliencePipeline<CloudApiReply>? _retrying;
     private readonly ILogger _log;
 
     // The base address as text, ending in '/': each request's address is this plus an already escaped path, parsed
@@ -49,7 +49,7 @@ internal sealed class CloudApiConnection : IDisposable
         _ownedClient = ownedClient;
         _log = log;
         _root = settings.BaseAddress.AbsoluteUri;
-        _pipelines = CloudApiResilience.Build(settings, log);
+        _retrying = CloudApiResilience.BuildRetrying(settings, log);
         Redactor = new SecretRedactor(settings.ApiToken);
     }
 
@@ -78,8 +78,8 @@ internal sealed class CloudApiConnection : IDisposable
     public void Dispose() => _ownedClient?.Dispose();
 
     /// <summary>
-    /// Runs a call through the pipeline and hands its final reply to <paramref name="finish"/>. One async method for
-    /// every shape of call, mapping included: each extra await layer costs per call (docs/benchmarks.md).
+    /// Makes a call and hands its final reply to <paramref name="finish"/>. One async method for every shape of call,
+    /// mapping included: each extra await layer costs per call (docs/benchmarks.md).
     /// </summary>
     private async Task<TResult> CallAsync<TState, TResult>(
         CloudApiRequest request,
@@ -89,25 +89,21 @@ internal sealed class CloudApiConnection : IDisposable
         CancellationToken cancellationToken)
     {
         var call = new CloudApiCall(_settings, request, responseType);
-        var context = ResilienceContextPool.Shared.Get(cancellationToken);
-        context.Properties.Set(CloudApiResilience.CallKey, call);
         CloudApiReply reply;
         try
         {
-            // The outcome API: no wrapper around the callback, and failures travel as outcomes, not thrown exceptions.
-            var outcome = await _pipelines.FirstAttempt.ExecuteOutcomeAsync(
-                static (ctx, state) => state.Connection.AttemptAsync(state.Call, ctx.CancellationToken),
-                context,
-                (Connection: this, Call: call)).ConfigureAwait(false);
-            if (_pipelines.Retrying is { } retrying && CloudApiResilience.IsTransient(outcome, context, _settings.MaxRetryAfter))
+            // The first attempt goes straight out; only a transient failure enters the retry pipeline, which starts
+            // from that failure. Failures travel as outcomes, not thrown exceptions.
+            var outcome = await AttemptAsync(call, cancellationToken).ConfigureAwait(false);
+            if (_retrying is not null && CloudApiResilience.IsTransient(outcome, call, _settings.MaxRetryAfter, cancellationToken))
             {
-                outcome = await RetryAsync(retrying, call, outcome, cancellationToken).ConfigureAwait(false);
+                outcome = await RetryAsync(_retrying, call, outcome, cancellationToken).ConfigureAwait(false);
             }
 
             outcome.ThrowIfException();
             reply = outcome.Result!;
         }
-        catch (Exception ex) when (ex is TimeoutRejectedException or HttpRequestException or IOException
+        catch (Exception ex) when (ex is TimeoutException or HttpRequestException or IOException
             || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             if (cancellationToken.IsCancellationRequested)
@@ -119,10 +115,6 @@ internal sealed class CloudApiConnection : IDisposable
             throw ex is HttpRequestException or IOException
                 ? CloudApiErrors.ConnectionFailed(request, call.Attempts, _settings.BaseAddress, ex)
                 : CloudApiErrors.Timeout(request, call.Attempts, _settings, ex);
-        }
-        finally
-        {
-            ResilienceContextPool.Shared.Return(context);
         }
 
         reply.Attempts = call.Attempts;
@@ -136,7 +128,7 @@ internal sealed class CloudApiConnection : IDisposable
 
     /// <summary>
     /// Runs the retry pipeline from a transient first failure: its first "attempt" hands that failure back unsent, so
-    /// backoff, Retry-After and the attempt count go on from it. A fresh pooled context, as Polly asks of each run.
+    /// backoff, Retry-After and the attempt count go on from it.
     /// </summary>
     private async Task<Outcome<CloudApiReply>> RetryAsync(ResiliencePipeline<CloudApiReply> retrying, CloudApiCall call, Outcome<CloudApiReply> first, CancellationToken cancellationToken)
     {
@@ -218,18 +210,24 @@ internal sealed class CloudApiConnection : IDisposable
     /// </summary>
     private async ValueTask<Outcome<CloudApiReply>> AttemptAsync(CloudApiCall call, CancellationToken cancellationToken)
     {
-        if (call.IsOutOfTime)
+        var budget = call.AttemptBudget();
+        if (budget == TimeSpan.Zero)
         {
             // The overall timeout ran out while waiting to retry: nothing more is sent.
-            return Outcome.FromException<CloudApiReply>(new TimeoutRejectedException("The overall timeout has passed."));
+            return Outcome.FromException<CloudApiReply>(new TimeoutException("The overall timeout has passed."));
         }
 
         call.Attempts++;
         var started = _settings.TimeProvider.GetTimestamp();
+
+        // The attempt's own timer, from the settings' clock, cancelled too if the caller cancels.
+        using var timeout = budget == Timeout.InfiniteTimeSpan ? null : StartTimer(budget);
+        using var linked = timeout is null ? default : Link(timeout, cancellationToken);
         try
         {
             using var message = BuildMessage(call.Request);
-            using var response = await _httpClient().SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var token = timeout?.Token ?? cancellationToken;
+            using var response = await _httpClient().SendAsync(message, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             CloudApiReply reply;
             if (status is >= 200 and < 300)
@@ -237,7 +235,7 @@ internal sealed class CloudApiConnection : IDisposable
                 reply = new CloudApiReply { Status = status };
                 if (call.ResponseType is not null && status != 204)
                 {
-                    reply.Value = await ReadJsonAsync(call, response, cancellationToken).ConfigureAwait(false);
+                    reply.Value = await ReadJsonAsync(call, response, token).ConfigureAwait(false);
                 }
             }
             else
@@ -247,7 +245,7 @@ internal sealed class CloudApiConnection : IDisposable
                     Status = status,
                     RequestId = RequestIdOf(response),
                     RetryAfter = RetryAfterOf(response),
-                    ErrorBody = Redactor.Redact(await ReadTextAsync(response.Content, cancellationToken).ConfigureAwait(false)),
+                    ErrorBody = Redactor.Redact(await ReadTextAsync(response.Content, token).ConfigureAwait(false)),
                 };
             }
 
@@ -260,11 +258,34 @@ internal sealed class CloudApiConnection : IDisposable
                 call.Attempts);
             return Outcome.FromResult(reply);
         }
+        catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
+        {
+            // The caller's cancellation, reported with the caller's token rather than the attempt's.
+            return Outcome.FromException<CloudApiReply>(new OperationCanceledException(ex.Message, ex, cancellationToken));
+        }
+        catch (OperationCanceledException ex) when (timeout is { IsCancellationRequested: true })
+        {
+            return Outcome.FromException<CloudApiReply>(new TimeoutException($"The attempt took longer than its {budget.TotalMilliseconds:0} ms.", ex));
+        }
         catch (Exception ex)
         {
             return Outcome.FromException<CloudApiReply>(ex);
         }
     }
+
+    private CancellationTokenSource StartTimer(TimeSpan budget) =>
+#if NET
+        new(budget, _settings.TimeProvider);
+#else
+        _settings.TimeProvider.CreateCancellationTokenSource(budget);
+#endif
+
+    private static CancellationTokenRegistration Link(CancellationTokenSource timeout, CancellationToken cancellationToken) =>
+#if NET
+        cancellationToken.UnsafeRegister(static source => ((CancellationTokenSource)source!).Cancel(), timeout);
+#else
+        cancellationToken.Register(static source => ((CancellationTokenSource)source!).Cancel(), timeout);
+#endif
 
     private HttpRequestMessage BuildMessage(CloudApiRequest request)
     {
