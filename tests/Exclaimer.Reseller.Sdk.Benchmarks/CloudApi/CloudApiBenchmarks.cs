@@ -19,6 +19,13 @@ namespace Exclaimer.Reseller.Sdk.Benchmarks.CloudApi;
 [CategoriesColumn]
 public class CloudApiBenchmarks
 {
+    /// <summary>
+    /// Calls awaited one after another in each invocation; the figures are per call. BenchmarkDotNet blocks its thread
+    /// on every invocation's task, and on 2 cores that thread's spin-then-sleep wait competes with the call it waits
+    /// for; awaiting 16 calls per invocation makes that cost a sixteenth and the measurement that of async code.
+    /// </summary>
+    public const int CallsPerInvoke = 16;
+
     private LoopbackCloudApiProcess _server = null!;
     private CloudApiTransport _transport = null!;
     private ResellerClient _client = null!;
@@ -89,17 +96,44 @@ public class CloudApiBenchmarks
         _server.Dispose();
     }
 
-    [Benchmark(Baseline = true, Description = "GetOne raw HttpClient")]
+    [Benchmark(Baseline = true, Description = "GetOne raw HttpClient", OperationsPerInvoke = CallsPerInvoke)]
     [BenchmarkCategory("GetOne")]
-    public async Task<string?> GetOneRaw() => (await _raw.GetSubscriptionAsync("contoso-m365")).SubscriptionId;
+    public async Task<int> GetOneRaw()
+    {
+        var found = 0;
+        for (var i = 0; i < CallsPerInvoke; i++)
+        {
+            found += (await _raw.GetSubscriptionAsync("contoso-m365")).SubscriptionId is null ? 0 : 1;
+        }
 
-    [Benchmark(Description = "GetOne SDK")]
-    [BenchmarkCategory("GetOne")]
-    public async Task<string> GetOneSdk() => (await _client.GetSubscriptionAsync("contoso-m365")).SubscriptionId;
+        return found;
+    }
 
-    [Benchmark(Description = "GetOne SDK, retries and timeouts off")]
+    [Benchmark(Description = "GetOne SDK", OperationsPerInvoke = CallsPerInvoke)]
     [BenchmarkCategory("GetOne")]
-    public async Task<string> GetOneSdkBare() => (await _bareClient.GetSubscriptionAsync("contoso-m365")).SubscriptionId;
+    public async Task<int> GetOneSdk()
+    {
+        var found = 0;
+        for (var i = 0; i < CallsPerInvoke; i++)
+        {
+            found += (await _client.GetSubscriptionAsync("contoso-m365")).SubscriptionId.Length > 0 ? 1 : 0;
+        }
+
+        return found;
+    }
+
+    [Benchmark(Description = "GetOne SDK, retries and timeouts off", OperationsPerInvoke = CallsPerInvoke)]
+    [BenchmarkCategory("GetOne")]
+    public async Task<int> GetOneSdkBare()
+    {
+        var found = 0;
+        for (var i = 0; i < CallsPerInvoke; i++)
+        {
+            found += (await _bareClient.GetSubscriptionAsync("contoso-m365")).SubscriptionId.Length > 0 ? 1 : 0;
+        }
+
+        return found;
+    }
 
     [Benchmark(Baseline = true, Description = "List1000 raw HttpClient")]
     [BenchmarkCategory("List1000")]
@@ -127,15 +161,42 @@ public class CloudApiBenchmarks
         return count;
     }
 
-    [Benchmark(Baseline = true, Description = "Create raw HttpClient (POST + GET)")]
+    [Benchmark(Baseline = true, Description = "Create raw HttpClient (POST + GET)", OperationsPerInvoke = CallsPerInvoke)]
     [BenchmarkCategory("Create")]
-    public async Task<string?> CreateRaw() => (await _raw.CreateAsync(_rawCreate)).SubscriptionId;
+    public async Task<int> CreateRaw()
+    {
+        var made = 0;
+        for (var i = 0; i < CallsPerInvoke; i++)
+        {
+            made += (await _raw.CreateAsync(_rawCreate)).SubscriptionId is null ? 0 : 1;
+        }
 
-    [Benchmark(Description = "Create SDK (POST + GET)")]
-    [BenchmarkCategory("Create")]
-    public async Task<string> CreateSdk() => (await _client.CreateSubscriptionAsync(_create)).SubscriptionId;
+        return made;
+    }
 
-    [Benchmark(Description = "Create SDK, retries and timeouts off")]
+    [Benchmark(Description = "Create SDK (POST + GET)", OperationsPerInvoke = CallsPerInvoke)]
     [BenchmarkCategory("Create")]
-    public async Task<string> CreateSdkBare() => (await _bareClient.CreateSubscriptionAsync(_create)).SubscriptionId;
+    public async Task<int> CreateSdk()
+    {
+        var made = 0;
+        for (var i = 0; i < CallsPerInvoke; i++)
+        {
+            made += (await _client.CreateSubscriptionAsync(_create)).SubscriptionId.Length > 0 ? 1 : 0;
+        }
+
+        return made;
+    }
+
+    [Benchmark(Description = "Create SDK, retries and timeouts off", OperationsPerInvoke = CallsPerInvoke)]
+    [BenchmarkCategory("Create")]
+    public async Task<int> CreateSdkBare()
+    {
+        var made = 0;
+        for (var i = 0; i < CallsPerInvoke; i++)
+        {
+            made += (await _bareClient.CreateSubscriptionAsync(_create)).SubscriptionId.Length > 0 ? 1 : 0;
+        }
+
+        return made;
+    }
 }

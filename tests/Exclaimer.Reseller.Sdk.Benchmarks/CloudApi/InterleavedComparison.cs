@@ -26,9 +26,10 @@ public static class InterleavedComparison
         await benchmarks.SetupAsync();
         try
         {
-            await CompareAsync("GetOne", benchmarks.GetOneRaw, benchmarks.GetOneSdk, callsPerBlock: 50);
-            await CompareAsync("Create", benchmarks.CreateRaw, benchmarks.CreateSdk, callsPerBlock: 25);
-            await CompareAsync("List1000", benchmarks.List1000Raw, benchmarks.List1000Sdk, callsPerBlock: 1);
+            // Each get and create benchmark method makes CloudApiBenchmarks.CallsPerInvoke calls; a list is one call.
+            await CompareAsync("GetOne", benchmarks.GetOneRaw, benchmarks.GetOneSdk, invocationsPerBlock: 3, CloudApiBenchmarks.CallsPerInvoke);
+            await CompareAsync("Create", benchmarks.CreateRaw, benchmarks.CreateSdk, invocationsPerBlock: 2, CloudApiBenchmarks.CallsPerInvoke);
+            await CompareAsync("List1000", benchmarks.List1000Raw, benchmarks.List1000Sdk, invocationsPerBlock: 1, callsPerInvocation: 1);
         }
         finally
         {
@@ -36,7 +37,7 @@ public static class InterleavedComparison
         }
     }
 
-    private static async Task CompareAsync<T1, T2>(string call, Func<Task<T1>> raw, Func<Task<T2>> sdk, int callsPerBlock)
+    private static async Task CompareAsync<T1, T2>(string call, Func<Task<T1>> raw, Func<Task<T2>> sdk, int invocationsPerBlock, int callsPerInvocation)
     {
         // Warm up for a few seconds, long enough for the JIT to finish tiering both sides' code.
         var warmUp = Stopwatch.StartNew();
@@ -54,13 +55,13 @@ public static class InterleavedComparison
             double rawTime, sdkTime;
             if (round % 2 == 0)
             {
-                rawTime = await TimeAsync(raw, callsPerBlock);
-                sdkTime = await TimeAsync(sdk, callsPerBlock);
+                rawTime = await TimeAsync(raw, invocationsPerBlock) / callsPerInvocation;
+                sdkTime = await TimeAsync(sdk, invocationsPerBlock) / callsPerInvocation;
             }
             else
             {
-                sdkTime = await TimeAsync(sdk, callsPerBlock);
-                rawTime = await TimeAsync(raw, callsPerBlock);
+                sdkTime = await TimeAsync(sdk, invocationsPerBlock) / callsPerInvocation;
+                rawTime = await TimeAsync(raw, invocationsPerBlock) / callsPerInvocation;
             }
 
             rawTimes.Add(rawTime);
@@ -79,15 +80,15 @@ public static class InterleavedComparison
             Quantile(ratios, 0.75)));
     }
 
-    private static async Task<double> TimeAsync<T>(Func<Task<T>> call, int calls)
+    private static async Task<double> TimeAsync<T>(Func<Task<T>> invoke, int invocations)
     {
         var clock = Stopwatch.StartNew();
-        for (var i = 0; i < calls; i++)
+        for (var i = 0; i < invocations; i++)
         {
-            await call();
+            await invoke();
         }
 
-        return clock.Elapsed.TotalMicroseconds / calls;
+        return clock.Elapsed.TotalMicroseconds / invocations;
     }
 
     private static double Quantile(List<double> values, double q)
