@@ -66,6 +66,28 @@ public sealed class Item3_TimeoutAndCancellationTests : IDisposable
     }
 
     [Fact]
+    public async Task Item3_calls_after_successful_ones_still_time_out_on_their_own_attempt_timeout()
+    {
+        using var sdk = new CloudApiClient(_api, o => o.AttemptTimeout = TimeSpan.FromMilliseconds(300));
+
+        // Successful calls leave their unfired timers to be reused by the next attempts.
+        for (var i = 0; i < 3; i++)
+        {
+            await sdk.Client.GetSubscriptionAsync("contoso");
+        }
+
+        _api.Inject(new Fault { Method = "GET", PathEndsWith = "/subscriptions/contoso", Delay = TimeSpan.FromSeconds(20) });
+        var clock = Stopwatch.StartNew();
+
+        var subscription = await sdk.Client.GetSubscriptionAsync("contoso");
+
+        Assert.Equal("contoso", subscription.SubscriptionId);
+        Assert.Equal(5, _api.Hits.Count);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
+        Assert.Contains(sdk.Logs.Lines, l => l.Contains("attempt timed out", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Item3_attempts_that_all_time_out_end_in_a_Timeout_error()
     {
         using var sdk = new CloudApiClient(_api, o =>

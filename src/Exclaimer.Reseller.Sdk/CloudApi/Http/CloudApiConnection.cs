@@ -42,6 +42,9 @@ internal sealed class CloudApiConnection : IDisposable
     // once, instead of a relative Uri resolved against a base (two parses and a combine per call).
     private readonly string _root;
 
+    // A timer that did not fire, kept for the next attempt: resetting it costs less than a new one.
+    private CancellationTokenSource? _spareTimer;
+
     public CloudApiConnection(CloudApiSettings settings, Func<HttpClient> httpClient, HttpClient? ownedClient, ILogger log)
     {
         _settings = settings;
@@ -221,8 +224,8 @@ internal sealed class CloudApiConnection : IDisposable
         var started = _settings.TimeProvider.GetTimestamp();
 
         // The attempt's own timer, from the settings' clock, cancelled too if the caller cancels.
-        using var timeout = budget == Timeout.InfiniteTimeSpan ? null : StartTimer(budget);
-        using var linked = timeout is null ? default : Link(timeout, cancellationToken);
+        var timeout = budget == Timeout.InfiniteTimeSpan ? null : StartTimer(budget);
+        var linked = timeout is null ? default : Link(timeout, cancellationToken);
         try
         {
             using var message = BuildMessage(call.Request);
@@ -271,14 +274,42 @@ internal sealed class CloudApiConnection : IDisposable
         {
             return Outcome.FromException<CloudApiReply>(ex);
         }
+        finally
+        {
+            linked.Dispose();
+            if (timeout is not null)
+            {
+                StopTimer(timeout);
+            }
+        }
     }
 
-    private CancellationTokenSource StartTimer(TimeSpan budget) =>
+    private CancellationTokenSource StartTimer(TimeSpan budget)
+    {
 #if NET
-        new(budget, _settings.TimeProvider);
+        if (Interlocked.Exchange(ref _spareTimer, null) is { } spare)
+        {
+            spare.CancelAfter(budget);
+            return spare;
+        }
+
+        return new CancellationTokenSource(budget, _settings.TimeProvider);
 #else
-        _settings.TimeProvider.CreateCancellationTokenSource(budget);
+        return _settings.TimeProvider.CreateCancellationTokenSource(budget);
 #endif
+    }
+
+    private void StopTimer(CancellationTokenSource timer)
+    {
+#if NET
+        // Only a timer that never fired can be reset, and only one is kept.
+        if (timer.TryReset() && Interlocked.CompareExchange(ref _spareTimer, timer, null) is null)
+        {
+            return;
+        }
+#endif
+        timer.Dispose();
+    }
 
     private static CancellationTokenRegistration Link(CancellationTokenSource timeout, CancellationToken cancellationToken) =>
 #if NET
