@@ -42,8 +42,10 @@ internal sealed class CloudApiConnection : IDisposable
     // once, instead of a relative Uri resolved against a base (two parses and a combine per call).
     private readonly string _root;
 
+#if NET
     // A timer that did not fire, kept for the next attempt: resetting it costs less than a new one.
     private CancellationTokenSource? _spareTimer;
+#endif
 
     public CloudApiConnection(CloudApiSettings settings, Func<HttpClient> httpClient, HttpClient? ownedClient, ILogger log)
     {
@@ -299,17 +301,20 @@ internal sealed class CloudApiConnection : IDisposable
 #endif
     }
 
+#if NET
     private void StopTimer(CancellationTokenSource timer)
     {
-#if NET
         // Only a timer that never fired can be reset, and only one is kept.
         if (timer.TryReset() && Interlocked.CompareExchange(ref _spareTimer, timer, null) is null)
         {
             return;
         }
-#endif
+
         timer.Dispose();
     }
+#else
+    private static void StopTimer(CancellationTokenSource timer) => timer.Dispose();
+#endif
 
     private static CancellationTokenRegistration Link(CancellationTokenSource timeout, CancellationToken cancellationToken) =>
 #if NET
