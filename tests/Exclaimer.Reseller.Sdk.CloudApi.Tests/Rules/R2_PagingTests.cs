@@ -27,6 +27,18 @@ public sealed class R2_PagingTests : IDisposable
         _api.Dispose();
     }
 
+    [Theory]
+    [InlineData("6&ActiveOnly=false")]
+    [InlineData("6/../7")]
+    [InlineData("")]
+    public async Task R2_a_continuation_token_that_could_carry_another_parameter_is_refused_before_anything_is_sent(string token)
+    {
+        var error = await Assert.ThrowsAsync<ResellerValidationException>(() => _sdk.Client.GetSubscriptionsAsync().AsPages(token).FirstAsync().AsTask());
+
+        Assert.Equal("ContinuationToken", error.FieldName);
+        Assert.Empty(_api.Hits);
+    }
+
     [Fact]
     public async Task R2_every_current_subscription_streams_over_all_pages()
     {

@@ -56,15 +56,12 @@ internal static class CloudApiErrors
     }
 
     public static ResellerException InvalidResponse(CloudApiRequest request, int status, string why, string? body, Exception? cause, string? requestId) =>
-        new(status, "InvalidResponse", $"The Cloud API answered {request.Method.Method} {request.Path} with HTTP {status.ToString(CultureInfo.InvariantCulture)}, but {why}.", cause)
-        {
-            ErrorBody = body,
-            RequestId = requestId,
-            Target = request.SubscriptionId,
-        };
+        new ResellerException(status, "InvalidResponse", $"The Cloud API answered {request.Method.Method} {request.Path} with HTTP {status.ToString(CultureInfo.InvariantCulture)}, but {why}.", cause)
+            .WithCallDetails(body, requestId, request.SubscriptionId);
 
+    /// <summary>A call that ran out of time; its inner exception is a <see cref="TimeoutException"/> (the attempt's or the deadline's own).</summary>
     public static ResellerException Timeout(CloudApiRequest request, int attempts, CloudApiSettings settings, Exception cause) =>
-        new(0, "Timeout", $"{request.Method.Method} {request.Path} timed out after {Attempts(attempts)} (AttemptTimeout {Describe(settings.AttemptTimeout)}, OverallTimeout {Describe(settings.OverallTimeout)}).", new TimeoutException(cause.Message))
+        new(0, "Timeout", $"{request.Method.Method} {request.Path} timed out after {Attempts(attempts)} (AttemptTimeout {Describe(settings.AttemptTimeout)}, OverallTimeout {Describe(settings.OverallTimeout)}).", cause as TimeoutException ?? new TimeoutException(cause.Message, cause))
         {
             Target = request.SubscriptionId,
         };
