@@ -71,6 +71,7 @@ public class ResellerClient : IDisposable
         var filter = query ?? new SubscriptionQuery();
         return AsyncPageable<Subscription>.Create(
             (token, size, ct) => _transport.GetSubscriptionsPageAsync(filter, token, PageSizeOrDefault(size), ct),
+            "subscriptions",
             cancellationToken);
     }
 
@@ -82,6 +83,7 @@ public class ResellerClient : IDisposable
         var filter = query ?? new ArchiveQuery();
         return AsyncPageable<Subscription>.Create(
             (token, size, ct) => _transport.GetArchivedSubscriptionsPageAsync(filter, token, PageSizeOrDefault(size), ct),
+            "archived subscriptions",
             cancellationToken);
     }
 
@@ -171,6 +173,7 @@ public class ResellerClient : IDisposable
         var id = SubscriptionRules.ExistingId(subscriptionId);
         return AsyncPageable<SubscriptionUser>.Create(
             (token, size, ct) => _transport.GetSubscriptionUsersPageAsync(id, token, PageSizeOrDefault(size), ct),
+            $"users of subscription '{id}'",
             cancellationToken);
     }
 
@@ -198,6 +201,7 @@ public class ResellerClient : IDisposable
     public virtual AsyncPageable<Customer> GetCustomersAsync(CancellationToken cancellationToken = default) =>
         AsyncPageable<Customer>.Create(
             (token, size, ct) => _transport.GetCustomersPageAsync(token, PageSizeOrDefault(size), ct),
+            "customers",
             cancellationToken);
 
     /// <summary>Sends the customer's invitation again, when it is still pending (R6).</summary>

@@ -42,7 +42,8 @@ public sealed class CloudApiOptions
 
     /// <summary>
     /// Overrides the host picked by <see cref="Environment"/>, e.g. a local test server. HTTPS is required,
-    /// except for loopback addresses (<c>localhost</c>, <c>127.0.0.1</c>, <c>[::1]</c>).
+    /// except for loopback addresses (<c>localhost</c>, <c>127.0.0.1</c>, <c>[::1]</c>). An address that already ends
+    /// with <see cref="ApiSegment"/> (<c>http://127.0.0.1:5000/exclaimerapi</c>) is used as it is, never doubled.
     /// </summary>
     public Uri? Endpoint { get; set; }
 
@@ -102,6 +103,16 @@ public sealed class CloudApiOptions
     /// with the <c>Timeout</c> error at once instead of sleeping into it.
     /// </summary>
     public TimeSpan OverallTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>The default of <see cref="MaxResponseSize"/>: 16 MiB, some 100 times a full page of 200 subscriptions.</summary>
+    public const long DefaultMaxResponseSize = 16L * 1024 * 1024;
+
+    /// <summary>
+    /// The largest response body the client reads, in bytes. A body past it, or one that never ends, fails with
+    /// <c>ResponseTooLarge</c> instead of filling memory. Default <see cref="DefaultMaxResponseSize"/> (16 MiB; a page
+    /// of 200 subscriptions is about 150 KB); from 64 KB to 1 GiB.
+    /// </summary>
+    public long MaxResponseSize { get; set; } = DefaultMaxResponseSize;
 
     /// <summary>The clock for retry delays and timeouts; replace it in tests. Default: the system clock.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;

@@ -15,6 +15,9 @@ internal sealed class CloudApiSettings
     private static readonly TimeSpan MinTimeout = TimeSpan.FromMilliseconds(10);
     private static readonly TimeSpan MaxTimeout = TimeSpan.FromDays(1);
 
+    private const long MinResponseSize = 64 * 1024;
+    private const long MaxResponseSizeLimit = 1024L * 1024 * 1024;
+
     private CloudApiSettings(CloudApiOptions options)
     {
         ApiToken = options.ApiToken!;
@@ -39,7 +42,13 @@ internal sealed class CloudApiSettings
         AttemptTimeout = Timeout(options.AttemptTimeout, nameof(CloudApiOptions.AttemptTimeout));
         OverallTimeout = Timeout(options.OverallTimeout, nameof(CloudApiOptions.OverallTimeout));
         TimeProvider = options.TimeProvider ?? TimeProvider.System;
+        MaxResponseSize = options.MaxResponseSize is >= MinResponseSize and <= MaxResponseSizeLimit
+            ? options.MaxResponseSize
+            : throw Invalid(nameof(CloudApiOptions.MaxResponseSize), "use 65536 bytes (64 KB) to 1073741824 bytes (1 GiB)");
     }
+
+    /// <summary>The largest response body read, in bytes.</summary>
+    public long MaxResponseSize { get; }
 
     public string ApiToken { get; }
 
@@ -112,8 +121,16 @@ internal sealed class CloudApiSettings
 
         var path = host.GetComponents(UriComponents.Path, UriFormat.UriEscaped).Trim('/');
         var root = host.GetComponents(UriComponents.SchemeAndServer, UriFormat.UriEscaped);
+        if (path.Length > 0 && LastSegment(path).Equals(segment, StringComparison.OrdinalIgnoreCase))
+        {
+            // The endpoint was given with its API segment (as the docs write it): never doubled.
+            return new Uri(root + "/" + path + "/", UriKind.Absolute);
+        }
+
         return new Uri(root + "/" + (path.Length == 0 ? string.Empty : path + "/") + segment + "/", UriKind.Absolute);
     }
+
+    private static string LastSegment(string path) => path.Substring(path.LastIndexOf('/') + 1);
 
     private static TimeSpan? Timeout(TimeSpan value, string name)
     {

@@ -144,16 +144,17 @@ public sealed partial class CloudApiTransport
     {
         var request = CloudApiRequest.Get(CloudApiRoutes.EndUsers, CloudApiPaging.Query(continuationToken, pageSize));
         var response = await _connection.GetAsync(request, CloudApiJsonContext.Default.EndUsersResponse, cancellationToken).ConfigureAwait(false);
-        var customers = (IReadOnlyList<Customer>?)response.EndUsers ?? Array.Empty<Customer>();
-        return Page<Customer>.FromValues(customers, CloudApiPaging.Next(continuationToken, response.ContinuationToken));
+        var customers = CloudApiPaging.Items(request, response.EndUsers, pageSize, static customer => !string.IsNullOrEmpty(customer.CustomerId), "EndUserID");
+        return Page<Customer>.FromServer(customers, CloudApiPaging.Next(response.ContinuationToken), customers.Count, response.EndUserCount);
     }
 
     private async Task<Page<SubscriptionUser>> UsersPageAsync(string subscriptionId, Subscription subscription, string? continuationToken, int pageSize, CancellationToken cancellationToken)
     {
         var request = CloudApiRequest.Get(CloudApiRoutes.Users(subscriptionId), CloudApiPaging.Query(continuationToken, pageSize), subscriptionId);
         var response = await _connection.GetAsync(request, CloudApiJsonContext.Default.SubscriptionUsersResponse, cancellationToken).ConfigureAwait(false);
-        var users = (response.Users ?? new List<SubscriptionUser>()).Select(user => Own(user, subscription)).ToArray();
-        return Page<SubscriptionUser>.FromValues(users, CloudApiPaging.Next(continuationToken, response.ContinuationToken));
+        var items = CloudApiPaging.Items(request, response.Users, pageSize, static user => !string.IsNullOrEmpty(user.EmailAddress) && user.Roles is not null, "Email");
+        var users = items.Select(user => Own(user, subscription)).ToArray();
+        return Page<SubscriptionUser>.FromServer(users, CloudApiPaging.Next(response.ContinuationToken), users.Length, response.UserCount);
     }
 
     private static SubscriptionUser Own(SubscriptionUser user, Subscription subscription) =>
@@ -167,10 +168,12 @@ public sealed partial class CloudApiTransport
     private async Task<SubscriptionUser?> FindUserAsync(string subscriptionId, string email, CancellationToken cancellationToken)
     {
         var subscription = await GetSubscriptionAsync(subscriptionId, cancellationToken).ConfigureAwait(false);
+        var guard = new PageWalkGuard($"users of subscription '{subscriptionId}'", null);
         string? token = null;
         do
         {
             var page = await UsersPageAsync(subscriptionId, subscription, token, ResellerClientOptions.MaxPageSize, cancellationToken).ConfigureAwait(false);
+            guard.Check(page);
             var match = page.Values.FirstOrDefault(user => user.EmailAddress.Equals(email, StringComparison.OrdinalIgnoreCase));
             if (match is not null)
             {

@@ -100,8 +100,9 @@ public sealed partial class CloudApiTransport : ResellerTransport
         _connection.GetAsync(
             CloudApiRequest.Get(CloudApiRoutes.Subscription(subscriptionId), subscriptionId: subscriptionId),
             CloudApiJsonContext.Default.SingleSubscriptionResponse,
-            static (response, sent) => response.Subscription?.ToSubscription()
-                ?? throw CloudApiErrors.InvalidResponse(sent, 200, "its body has no Subscription", null, null, null),
+            static (response, sent) => response.Subscription is { SubscriptionId.Length: > 0 } subscription
+                ? subscription.ToSubscription()
+                : throw CloudApiErrors.InvalidResponse(sent, 200, response.Subscription is null ? "its body has no Subscription" : "its Subscription has no SubscriptionID", null, null, null),
             cancellationToken);
 
     /// <inheritdoc />
@@ -325,13 +326,15 @@ public sealed partial class CloudApiTransport : ResellerTransport
 
     private static HttpClient CreateHttpClient()
     {
+        // Redirects are never followed: .NET strips Authorization on a redirect but not the ExAPIToken header, and a
+        // 307/308 would send the body too (R18). A 3xx is an error naming where it pointed.
         // No automatic decompression, as with IHttpClientFactory's default handler: asking for gzip costs every call
         // (docs/benchmarks.md). To have large list pages compressed, pass an HttpClient whose handler decompresses.
 #if NET
         // Long-lived client, fresh DNS: connections are recycled rather than kept forever.
-        var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+        var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), AllowAutoRedirect = false };
 #else
-        var handler = new HttpClientHandler();
+        var handler = new HttpClientHandler { AllowAutoRedirect = false };
 #endif
 
         // The resilience pipeline owns every timeout.
@@ -389,10 +392,11 @@ public sealed partial class CloudApiTransport : ResellerTransport
     private async Task<Page<Subscription>> SubscriptionPageAsync(SubscriptionFilter filter, bool activeOnly, string? continuationToken, int pageSize, CancellationToken cancellationToken)
     {
         var query = CloudApiPaging.Query(continuationToken, pageSize) + (activeOnly ? "&ActiveOnly=true" : string.Empty);
-        var response = await _connection.GetAsync(CloudApiRequest.Get(CloudApiRoutes.Subscriptions, query), CloudApiJsonContext.Default.SubscriptionsResponse, cancellationToken).ConfigureAwait(false);
-        var items = response.Subscriptions;
-        var matches = new List<Subscription>(items?.Count ?? 0);
-        foreach (var item in items ?? Enumerable.Empty<CloudApiSubscription>())
+        var request = CloudApiRequest.Get(CloudApiRoutes.Subscriptions, query);
+        var response = await _connection.GetAsync(request, CloudApiJsonContext.Default.SubscriptionsResponse, cancellationToken).ConfigureAwait(false);
+        var items = CloudApiPaging.Items(request, response.Subscriptions, pageSize, static item => !string.IsNullOrEmpty(item.SubscriptionId), "SubscriptionID");
+        var matches = new List<Subscription>(items.Count);
+        foreach (var item in items)
         {
             var subscription = item.ToSubscription();
             if (filter.Matches(subscription))
@@ -401,7 +405,7 @@ public sealed partial class CloudApiTransport : ResellerTransport
             }
         }
 
-        return Page<Subscription>.FromValues(matches, CloudApiPaging.Next(continuationToken, response.ContinuationToken));
+        return Page<Subscription>.FromServer(matches, CloudApiPaging.Next(response.ContinuationToken), items.Count, response.SubscriptionCount);
     }
 
     private async Task<Subscription?> FindSubscriptionAsync(string subscriptionId, CancellationToken cancellationToken)

@@ -12,8 +12,9 @@ internal static class DataCenterDefaults
 {
     private static readonly Dictionary<string, DataCenter> ByCountry = Build();
 
+    /// <summary>The data centre for any form of an ISO 3166-1 code (alpha-2, alpha-3 or numeric).</summary>
     public static DataCenter ForCountry(string countryCode) =>
-        ByCountry.TryGetValue(countryCode, out var dataCenter) ? dataCenter : DataCenter.US;
+        CountryCodes.TryGetAlpha2(countryCode, out var alpha2) && ByCountry.TryGetValue(alpha2, out var dataCenter) ? dataCenter : DataCenter.US;
 
     private static Dictionary<string, DataCenter> Build()
     {
@@ -26,18 +27,18 @@ internal static class DataCenterDefaults
             }
         }
 
-        Add(DataCenter.UK, "GB", "GBR", "UK", "826", "IM", "IMN", "JE", "JEY", "GG", "GGY");
-        Add(DataCenter.US, "US", "USA", "840");
-        Add(DataCenter.AUS, "AU", "AUS", "036", "NZ", "NZL", "554");
-        Add(DataCenter.CAN, "CA", "CAN", "124");
-        Add(DataCenter.DE, "DE", "DEU", "276");
-        Add(DataCenter.IND, "AE", "ARE", "784", "IN", "IND", "356", "SA", "SAU", "QA", "QAT", "KW", "KWT", "BH", "BHR", "OM", "OMN");
+        Add(DataCenter.UK, "GB", "IM", "JE", "GG");
+        Add(DataCenter.US, "US");
+        Add(DataCenter.AUS, "AU", "NZ");
+        Add(DataCenter.CAN, "CA");
+        Add(DataCenter.DE, "DE");
+        Add(DataCenter.IND, "AE", "IN", "SA", "QA", "KW", "BH", "OM");
         Add(
             DataCenter.EU,
-            "AT", "AUT", "BE", "BEL", "BG", "BGR", "HR", "HRV", "CY", "CYP", "CZ", "CZE", "DK", "DNK", "EE", "EST",
-            "FI", "FIN", "FR", "FRA", "GR", "GRC", "HU", "HUN", "IE", "IRL", "IT", "ITA", "LV", "LVA", "LT", "LTU",
-            "LU", "LUX", "MT", "MLT", "NL", "NLD", "PL", "POL", "PT", "PRT", "RO", "ROU", "SK", "SVK", "SI", "SVN",
-            "ES", "ESP", "SE", "SWE", "NO", "NOR", "IS", "ISL", "LI", "LIE", "CH", "CHE");
+            "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE",
+            "FI", "FR", "GR", "HU", "IE", "IT", "LV", "LT",
+            "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI",
+            "ES", "SE", "NO", "IS", "LI", "CH");
         return map;
     }
 }

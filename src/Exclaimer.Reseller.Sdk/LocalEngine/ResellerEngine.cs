@@ -60,6 +60,7 @@ internal sealed class ResellerEngine
                 }
 
                 var record = NewSubscription(id, request, now);
+                RequireCustomerTotalFits(transaction, record.Subscription);
                 transaction.Put(record);
                 return record;
             },
@@ -123,22 +124,35 @@ internal sealed class ResellerEngine
         return start;
     }
 
-    public Task<Subscription> UpdateSubscriptionAsync(string subscriptionId, UpdateSubscriptionOptions options, CancellationToken cancellationToken)
+    public async Task<Subscription> UpdateSubscriptionAsync(string subscriptionId, UpdateSubscriptionOptions options, CancellationToken cancellationToken)
     {
         SubscriptionRules.ValidateUpdate(options);
-        return ChangeAsync(
-            subscriptionId,
-            "changed",
-            subscription =>
+        var (before, after) = await _store.WriteAsync(
+            transaction =>
             {
+                var record = Require(transaction, subscriptionId);
+                var subscription = record.Subscription;
                 RequireNotArchived(subscription, "changed");
-                return subscription with
+                var changed = subscription with
                 {
                     UserCount = options.UserCount ?? subscription.UserCount,
                     CustomerName = options.CustomerName?.Trim() ?? subscription.CustomerName,
                 };
+                if (changed != subscription)
+                {
+                    RequireCustomerTotalFits(transaction, changed);
+                    transaction.Put(record with { Subscription = changed });
+                }
+
+                return (subscription, changed);
             },
-            cancellationToken);
+            cancellationToken).ConfigureAwait(false);
+        if (before != after)
+        {
+            EngineLog.Changed(_log, after.SubscriptionId, "changed");
+        }
+
+        return after;
     }
 
     public Task<Subscription> ActivateFullSubscriptionAsync(string subscriptionId, CancellationToken cancellationToken) =>
@@ -314,7 +328,8 @@ internal sealed class ResellerEngine
                         customers[position] = customer with
                         {
                             SubscriptionCount = customer.SubscriptionCount + 1,
-                            UserCount = customer.UserCount + subscription.UserCount,
+                            // Saturates rather than wraps: a store written before the total was checked may hold more (R17).
+                            UserCount = (int)Math.Min(int.MaxValue, (long)customer.UserCount!.Value + subscription.UserCount),
                         };
                     }
                 }
@@ -492,6 +507,29 @@ internal sealed class ResellerEngine
                 ? new Invitation { SubscriptionId = id, EmailAddress = request.ContactEmail!, Status = InvitationStatus.Failed, SendCount = 0 }
                 : null,
         };
+    }
+
+    /// <summary>
+    /// Refuses a user count that would make the customer's total pass what a count can hold (R17): the overview and
+    /// the customer list add them up, and a total that wraps round would report nonsense.
+    /// </summary>
+    private static void RequireCustomerTotalFits(IResellerStoreView view, Subscription changed)
+    {
+        long total = changed.UserCount;
+        foreach (var record in view.Subscriptions)
+        {
+            var other = record.Subscription;
+            if (!other.IsArchived && !string.Equals(other.SubscriptionId, changed.SubscriptionId, StringComparison.OrdinalIgnoreCase)
+                && string.Equals(other.CustomerId, changed.CustomerId, StringComparison.OrdinalIgnoreCase))
+            {
+                total += other.UserCount;
+            }
+        }
+
+        if (total > int.MaxValue)
+        {
+            throw ResellerValidationException.Invalid("UserCount", "R17", $"customer '{changed.CustomerName}' would have {total.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} users across their subscriptions, more than a total can hold");
+        }
     }
 
     private Uri HomePage(string subscriptionId) => new(_portal, "subscriptions/" + Uri.EscapeDataString(subscriptionId) + "/home");

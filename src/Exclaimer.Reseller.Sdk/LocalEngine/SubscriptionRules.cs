@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Net.Mail;
+using Exclaimer.Reseller.Sdk.CloudApi.Http;
 using Exclaimer.Reseller.Sdk.Serialization;
 
 namespace Exclaimer.Reseller.Sdk.LocalEngine;
@@ -22,6 +24,12 @@ internal static class SubscriptionRules
 
     /// <summary>The Cloud API's limit on company names.</summary>
     public const int MaxNameLength = 100;
+
+    /// <summary>
+    /// The most users one subscription may have (an assumption: more than any organisation's mailboxes). It keeps every
+    /// sum of user counts far from overflowing (R17).
+    /// </summary>
+    public const int MaxUserCount = 10_000_000;
 
     /// <summary>A new user id in the form the Cloud API accepts (A-Z, a-z, 0-9, '-', '_').</summary>
     public static string NewUserId() => "u-" + Guid.NewGuid().ToString("N").Substring(0, 20);
@@ -158,12 +166,9 @@ internal static class SubscriptionRules
             throw ResellerValidationException.Missing(field, rule, "give an email address");
         }
 
-        if (!TryParseMailbox(trimmed, out var address))
-        {
-            throw ResellerValidationException.Invalid(field, rule, $"'{trimmed}' is not an email address like name@example.com");
-        }
-
-        return address;
+        return TryParseMailbox(trimmed, out var address) is { } problem
+            ? throw ResellerValidationException.Invalid(field, rule, $"'{trimmed}' is not an email address like name@example.com: {problem}")
+            : address;
     }
 
     public static string Domain(string text, string field)
@@ -236,43 +241,157 @@ internal static class SubscriptionRules
             throw ResellerValidationException.Invalid(field, rule, "it contains control characters");
         }
 
+        if (HiddenCharacter(trimmed) is { } hidden)
+        {
+            // Bidi overrides and invisible characters make a name read as something it is not (e.g. in a confirm prompt).
+            throw ResellerValidationException.Invalid(field, rule, $"it contains the invisible or text-direction character U+{(int)hidden:X4}; type the name without it");
+        }
+
         return trimmed;
     }
 
+    /// <summary>
+    /// The first character that is invisible or changes how the text around it reads: format characters (bidi embeddings,
+    /// overrides and isolates U+202A-U+202E and U+2066-U+2069, zero-width characters, the byte order mark), line and
+    /// paragraph separators, and halves of broken surrogate pairs.
+    /// </summary>
+    private static char? HiddenCharacter(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                var category = CharUnicodeInfo.GetUnicodeCategory(text, i);
+                if (category == UnicodeCategory.Format)
+                {
+                    return c;
+                }
+
+                i++;
+                continue;
+            }
+
+            switch (CharUnicodeInfo.GetUnicodeCategory(c))
+            {
+                case UnicodeCategory.Format:
+                case UnicodeCategory.LineSeparator:
+                case UnicodeCategory.ParagraphSeparator:
+                case UnicodeCategory.Surrogate:
+                    return c;
+            }
+        }
+
+        return null;
+    }
+
     private static int UserCount(int count, string rule) =>
-        count >= 1
-            ? count
-            : throw ResellerValidationException.Invalid("UserCount", rule, $"it is {count}; a subscription has at least 1 user");
+        count switch
+        {
+            < 1 => throw ResellerValidationException.Invalid("UserCount", rule, $"it is {count}; a subscription has at least 1 user"),
+            > MaxUserCount => throw ResellerValidationException.Invalid("UserCount", rule, $"it is {count}; a subscription has at most {MaxUserCount.ToString("N0", CultureInfo.InvariantCulture)} users"),
+            _ => count,
+        };
 
     private static string CountryCode(string text)
     {
         var code = text.Trim().ToUpperInvariant();
-        var letters = code.Length is 2 or 3 && code.All(c => c is >= 'A' and <= 'Z');
-        var digits = code.Length == 3 && code.All(c => c is >= '0' and <= '9');
-        return letters || digits
-            ? code
-            : throw ResellerValidationException.Invalid("CountryCode", "R3", $"'{text.Trim()}' is not an ISO 3166-1 country code like GB, NLD or 528");
+        if (CountryCodes.TryGetAlpha2(code, out _))
+        {
+            return code;
+        }
+
+        // "UK" is what people type for the United Kingdom, but ISO 3166-1 (and the Cloud API) know it as GB.
+        var hint = code == "UK" ? "; the United Kingdom is GB (or GBR, 826)" : string.Empty;
+        throw ResellerValidationException.Invalid("CountryCode", "R3", $"'{text.Trim()}' is not an ISO 3166-1 country code like GB, NLD or 528{hint}");
     }
 
-    private static bool TryParseMailbox(string text, out string address)
+    /// <summary>
+    /// An address the invitation sender can deliver (R6): a plain ASCII local part (RFC 5322 dot-atom, at most 64
+    /// characters, as SMTP without SMTPUTF8 carries it) at a domain name. An internationalised domain is kept in its
+    /// ASCII (xn--) form, the form mail servers route on.
+    /// </summary>
+    /// <returns><see langword="null"/> when the address is good, else what is wrong with it.</returns>
+    private static string? TryParseMailbox(string text, out string address)
     {
         address = string.Empty;
+        if (text.Length > 254)
+        {
+            return "it is longer than 254 characters";
+        }
+
+        if (HiddenCharacter(text) is { } hidden)
+        {
+            return $"it contains the invisible or text-direction character U+{(int)hidden:X4}";
+        }
+
+        var at = text.LastIndexOf('@');
+        if (at <= 0 || at == text.Length - 1)
+        {
+            return "it needs a name, an @ and a domain";
+        }
+
+        if (at > 64 || !IsDotAtom(text.Substring(0, at)))
+        {
+            return "the part before the @ must be at most 64 plain ASCII letters, digits and . _ - + characters, or the invitation cannot be delivered";
+        }
+
+        var domain = text.Substring(at + 1);
         try
         {
-            var parsed = new MailAddress(text);
-            if (parsed.DisplayName.Length > 0 || !parsed.Address.Equals(text, StringComparison.Ordinal)
-                || parsed.Host.IndexOf('.') < 0 || text.Length > 254)
-            {
-                return false;
-            }
+            // Kept as typed when it is ASCII; an internationalised name becomes its ASCII (xn--) form.
+            domain = domain.All(c => c < 128) ? domain : Idn.GetAscii(domain);
+        }
+        catch (ArgumentException)
+        {
+            return "the part after the @ is not a domain name";
+        }
 
-            address = parsed.Address;
-            return true;
+        if (domain.IndexOf('.') < 0 || domain[domain.Length - 1] == '.' || Uri.CheckHostName(domain) != UriHostNameType.Dns
+            || domain.Split('.').Any(label => label.Length is 0 or > 63 || label[0] == '-' || label[label.Length - 1] == '-'))
+        {
+            return "the part after the @ is not a domain name";
+        }
+
+        address = text.Substring(0, at) + "@" + domain;
+        try
+        {
+            // The same parser the sender builds its message with must accept it.
+            return new MailAddress(address).Address.Equals(address, StringComparison.Ordinal) ? null : "it is not a plain address";
         }
         catch (FormatException)
         {
+            return "it is not a plain address";
+        }
+    }
+
+    private static readonly IdnMapping Idn = new() { AllowUnassigned = false, UseStd3AsciiRules = true };
+
+    /// <summary>The characters besides letters and digits that RFC 5322 allows in an atom.</summary>
+    private const string AtomSpecials = "!#$%&'*+/=?^_`{|}~-";
+
+    private static bool IsDotAtom(string local)
+    {
+        if (local.Length == 0 || local[0] == '.' || local[local.Length - 1] == '.' || TextSearch.ContainsIgnoringCase(local, ".."))
+        {
             return false;
         }
+
+        foreach (var c in local)
+        {
+            var atext = c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '.'
+                #if NET
+                || AtomSpecials.Contains(c, StringComparison.Ordinal);
+#else
+                || AtomSpecials.IndexOf(c) >= 0;
+#endif
+            if (!atext)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }
 

@@ -48,17 +48,26 @@ public abstract class AsyncPageable<T> : IAsyncEnumerable<T>
             throw new ArgumentNullException(nameof(fetchPage));
         }
 
-        return new FuncAsyncPageable(fetchPage, cancellationToken);
+        return new FuncAsyncPageable(fetchPage, typeof(T).Name.ToLowerInvariant() + " items", cancellationToken);
     }
+
+    /// <summary>A pageable whose walks are guarded against a server that never lets them end (R2).</summary>
+    internal static AsyncPageable<T> Create(
+        Func<string?, int?, CancellationToken, Task<Page<T>>> fetchPage,
+        string list,
+        CancellationToken cancellationToken) =>
+        new FuncAsyncPageable(fetchPage, list, cancellationToken);
 
     private sealed class FuncAsyncPageable : AsyncPageable<T>
     {
         private readonly Func<string?, int?, CancellationToken, Task<Page<T>>> _fetchPage;
+        private readonly string _list;
         private readonly CancellationToken _cancellationToken;
 
-        public FuncAsyncPageable(Func<string?, int?, CancellationToken, Task<Page<T>>> fetchPage, CancellationToken cancellationToken)
+        public FuncAsyncPageable(Func<string?, int?, CancellationToken, Task<Page<T>>> fetchPage, string list, CancellationToken cancellationToken)
         {
             _fetchPage = fetchPage;
+            _list = list;
             _cancellationToken = cancellationToken;
         }
 
@@ -71,11 +80,13 @@ public abstract class AsyncPageable<T> : IAsyncEnumerable<T>
             [EnumeratorCancellation] CancellationToken enumeratorToken = default)
         {
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(_cancellationToken, enumeratorToken);
+            var guard = new PageWalkGuard(_list, continuationToken);
             var token = continuationToken;
             do
             {
                 linked.Token.ThrowIfCancellationRequested();
                 var page = await _fetchPage(token, pageSizeHint, linked.Token).ConfigureAwait(false);
+                guard.Check(page);
                 yield return page;
                 token = page.ContinuationToken;
             }

@@ -19,6 +19,12 @@ public sealed class Page<T>
     /// <summary>Pass this to fetch the next page; <see langword="null"/> on the last page.</summary>
     public string? ContinuationToken { get; }
 
+    /// <summary>How many items the server sent for this page, before any filter the client applied; <see langword="null"/> when it is <see cref="Values"/>' count.</summary>
+    internal int? ServerItemCount { get; private set; }
+
+    /// <summary>How many items the server said the whole list holds, when it said (<c>SubscriptionCount</c> and the like).</summary>
+    internal int? ServerTotal { get; private set; }
+
     /// <summary>Builds a page, for transports and for tests that mock the client.</summary>
     public static Page<T> FromValues(IReadOnlyList<T> values, string? continuationToken)
     {
@@ -29,4 +35,8 @@ public sealed class Page<T>
 
         return new Page<T>(values, continuationToken);
     }
+
+    /// <summary>A page as a server sent it, with what the walk needs to tell it keeps making progress.</summary>
+    internal static Page<T> FromServer(IReadOnlyList<T> values, string? continuationToken, int serverItemCount, int? serverTotal) =>
+        new(values, continuationToken) { ServerItemCount = serverItemCount, ServerTotal = serverTotal };
 }

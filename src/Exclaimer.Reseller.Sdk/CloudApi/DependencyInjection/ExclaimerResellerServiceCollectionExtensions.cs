@@ -7,6 +7,7 @@ using Exclaimer.Reseller.Sdk.CloudApi.DependencyInjection;
 using Exclaimer.Reseller.Sdk.Transport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -79,6 +80,11 @@ public static class ExclaimerResellerServiceCollectionExtensions
             .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
             .RedactLoggedHeaders(SecretHeaders);
 
+        // Redirects are never followed, whatever primary handler the application configures for this client, before or
+        // after this call: post-configuration runs last (R18: the ExAPIToken header would travel to the new host).
+        services.PostConfigure<HttpClientFactoryOptions>(HttpClientName, options =>
+            options.HttpMessageHandlerBuilderActions.Add(handlers => NeverFollowRedirects(handlers.PrimaryHandler)));
+
         services.TryAddSingleton(provider =>
         {
             var factory = provider.GetRequiredService<IHttpClientFactory>();
@@ -101,5 +107,23 @@ public static class ExclaimerResellerServiceCollectionExtensions
             return new ResellerClient(options);
         });
         return builder;
+    }
+
+    private static void NeverFollowRedirects(HttpMessageHandler primary)
+    {
+        switch (primary)
+        {
+            case HttpClientHandler handler:
+                handler.AllowAutoRedirect = false;
+                break;
+#if NET
+            case SocketsHttpHandler handler:
+                handler.AllowAutoRedirect = false;
+                break;
+#endif
+            default:
+                // Another handler: if it follows redirects anyway, the transport refuses the redirected answer.
+                break;
+        }
     }
 }

@@ -165,16 +165,19 @@ internal sealed class CloudApiConnection : IDisposable
 #endif
     }
 
-    private static async Task<string?> ReadTextAsync(HttpContent? content, CancellationToken cancellationToken)
+    /// <summary>
+    /// The start of a body as redacted text (R18). Bounded: an error page can be large, and only its start helps anyone;
+    /// one byte past the limit tells whether it was cut, so a token cut in two at the limit is blanked too.
+    /// </summary>
+    private async Task<string?> ReadTextAsync(HttpContent? content, CancellationToken cancellationToken)
     {
         if (content is null)
         {
             return null;
         }
 
-        // Bounded: an error page can be large, and only its start helps anyone.
         using var stream = await ReadStreamAsync(content, cancellationToken).ConfigureAwait(false);
-        var buffer = new byte[MaxErrorBody];
+        var buffer = new byte[MaxErrorBody + 1];
         var total = 0;
         int read;
         while (total < buffer.Length
@@ -187,7 +190,8 @@ internal sealed class CloudApiConnection : IDisposable
             total += read;
         }
 
-        return total == 0 ? null : Encoding.UTF8.GetString(buffer, 0, total);
+        var truncated = total > MaxErrorBody;
+        return total == 0 ? null : Redactor.Redact(Encoding.UTF8.GetString(buffer, 0, Math.Min(total, MaxErrorBody)), truncated);
     }
 
     private static string? RequestIdOf(HttpResponseMessage response)
@@ -231,11 +235,23 @@ internal sealed class CloudApiConnection : IDisposable
         try
         {
             using var message = BuildMessage(call.Request);
+            var sentTo = message.RequestUri!;
             var token = timeout?.Token ?? cancellationToken;
             using var response = await _httpClient().SendAsync(message, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
             var status = (int)response.StatusCode;
+            if (response.RequestMessage?.RequestUri is { } answeredFrom && answeredFrom != sentTo)
+            {
+                // An injected HttpClient's handler followed a redirect on its own: whatever it found is not trusted (R18).
+                return Outcome.FromException<CloudApiReply>(CloudApiErrors.FollowedRedirect(call.Request, sentTo, answeredFrom));
+            }
+
             CloudApiReply reply;
-            if (status is >= 200 and < 300)
+            if (status is >= 300 and < 400)
+            {
+                // Never followed: the token travels only to the endpoint the caller chose (R18).
+                reply = new CloudApiReply { Status = status, RequestId = RequestIdOf(response), RedirectTarget = RedirectTargetOf(response, sentTo) };
+            }
+            else if (status is >= 200 and < 300)
             {
                 reply = new CloudApiReply { Status = status };
                 if (call.ResponseType is not null && status != 204)
@@ -250,7 +266,7 @@ internal sealed class CloudApiConnection : IDisposable
                     Status = status,
                     RequestId = RequestIdOf(response),
                     RetryAfter = RetryAfterOf(response),
-                    ErrorBody = Redactor.Redact(await ReadTextAsync(response.Content, token).ConfigureAwait(false)),
+                    ErrorBody = await ReadTextAsync(response.Content, token).ConfigureAwait(false),
                 };
             }
 
@@ -345,18 +361,25 @@ internal sealed class CloudApiConnection : IDisposable
         if (!string.IsNullOrEmpty(mediaType) && !TextSearch.ContainsIgnoringCase(mediaType, "json"))
         {
             // A proxy's or gateway's HTML page answered in the API's place.
-            var text = Redactor.Redact(await ReadTextAsync(response.Content, cancellationToken).ConfigureAwait(false));
+            var text = await ReadTextAsync(response.Content, cancellationToken).ConfigureAwait(false);
             throw CloudApiErrors.InvalidResponse(call.Request, status, $"its body is {mediaType}, not JSON", text, null, RequestIdOf(response));
         }
 
-        using var stream = await ReadStreamAsync(response.Content, cancellationToken).ConfigureAwait(false);
-        object? value;
         var length = response.Content.Headers.ContentLength;
+        var limit = _settings.MaxResponseSize;
+        if (length > limit)
+        {
+            // Refused before a byte is read: a body this size is not an answer the contract gives.
+            throw CloudApiErrors.ResponseTooLarge(call.Request, status, limit, RequestIdOf(response));
+        }
+
+        using var stream = new BoundedReadStream(await ReadStreamAsync(response.Content, cancellationToken).ConfigureAwait(false), limit);
+        object? value;
         if (length is > 0 and <= MaxBufferedBody)
         {
             // A body of known, modest length (every single-item answer) is read whole into a pooled buffer and parsed
             // in one go, as Azure.Core buffers responses: cheaper than the serializer's incremental async reading.
-            var (buffer, read) = await ReadWholeAsync(stream, (int)length.Value, cancellationToken).ConfigureAwait(false);
+            var (buffer, read) = await ReadWholeAsync(call, response, stream, (int)length.Value, cancellationToken).ConfigureAwait(false);
             try
             {
                 value = Parse(call, response, status, buffer, read);
@@ -376,6 +399,10 @@ internal sealed class CloudApiConnection : IDisposable
             catch (JsonException ex)
             {
                 throw NotDocumentedJson(call, response, status, ex);
+            }
+            catch (BoundedReadStream.LimitExceededException)
+            {
+                throw CloudApiErrors.ResponseTooLarge(call.Request, status, limit, RequestIdOf(response));
             }
         }
 
@@ -427,7 +454,7 @@ internal sealed class CloudApiConnection : IDisposable
     /// than announced is a broken response (an <see cref="IOException"/>, retried like a dropped connection); a longer
     /// one (a handler that decompressed but kept the header) is still read whole.
     /// </summary>
-    private static async ValueTask<(byte[] Buffer, int Length)> ReadWholeAsync(Stream stream, int expected, CancellationToken cancellationToken)
+    private async ValueTask<(byte[] Buffer, int Length)> ReadWholeAsync(CloudApiCall call, HttpResponseMessage response, Stream stream, int expected, CancellationToken cancellationToken)
     {
         // One byte more than announced: the read that finds the end needs room.
         var buffer = ArrayPool<byte>.Shared.Rent(expected + 1);
@@ -464,12 +491,23 @@ internal sealed class CloudApiConnection : IDisposable
 
             return (buffer, total);
         }
+        catch (BoundedReadStream.LimitExceededException)
+        {
+            ArrayPool<byte>.Shared.Return(buffer, clearArray: true);
+            throw CloudApiErrors.ResponseTooLarge(call.Request, (int)response.StatusCode, _settings.MaxResponseSize, RequestIdOf(response));
+        }
         catch
         {
             ArrayPool<byte>.Shared.Return(buffer, clearArray: true);
             throw;
         }
     }
+
+    /// <summary>Where a 3xx answer pointed, resolved against the address asked; <see langword="null"/> without a Location.</summary>
+    private static Uri? RedirectTargetOf(HttpResponseMessage response, Uri sentTo) =>
+        response.Headers.Location is { } location
+            ? (location.IsAbsoluteUri ? location : new Uri(sentTo, location))
+            : null;
 
     private TimeSpan? RetryAfterOf(HttpResponseMessage response)
     {

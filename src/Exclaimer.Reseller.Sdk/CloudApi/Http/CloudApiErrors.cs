@@ -12,6 +12,12 @@ internal static class CloudApiErrors
     /// <summary>The error code of calls the Cloud API has no way to make.</summary>
     public const string NotSupportedByCloudApi = "NotSupportedByCloudApi";
 
+    /// <summary>The error code of a 3xx answer, which the SDK never follows.</summary>
+    public const string RedirectRefused = "RedirectRefused";
+
+    /// <summary>The error code of a body past <see cref="CloudApiOptions.MaxResponseSize"/>.</summary>
+    public const string ResponseTooLargeCode = "ResponseTooLarge";
+
     public static ResellerException FromReply(CloudApiReply reply, CloudApiRequest request)
     {
         var what = request.Method.Method + " " + request.Path;
@@ -20,6 +26,7 @@ internal static class CloudApiErrors
         var target = request.SubscriptionId;
         ResellerException error = reply.Status switch
         {
+            >= 300 and < 400 => Redirect(what, reply.Status, reply.RedirectTarget),
             400 => new ResellerValidationException(
                 problem.Fields.Count > 0 ? problem.Fields[0] : "Request",
                 rule: null,
@@ -55,6 +62,34 @@ internal static class CloudApiErrors
         return error.WithCallDetails(reply.ErrorBody, reply.RequestId, target);
     }
 
+    /// <summary>A 3xx answer: never followed, so the token went nowhere else (R18).</summary>
+    private static ResellerException Redirect(string what, int status, Uri? target) =>
+        new(
+            status,
+            RedirectRefused,
+            $"The Cloud API answered {what} with HTTP {status.ToString(CultureInfo.InvariantCulture)}, a redirect to "
+            + (target is null ? "an address it did not give" : $"'{HostOf(target)}'")
+            + ". The SDK never follows redirects, so the API token was not sent there; check the endpoint (it must be the Cloud API's own address).");
+
+    /// <summary>An injected <c>HttpClient</c> followed a redirect on its own; its answer is not used.</summary>
+    public static ResellerException FollowedRedirect(CloudApiRequest request, Uri sentTo, Uri answeredFrom) =>
+        new ResellerException(
+            0,
+            RedirectRefused,
+            $"{request.Method.Method} {request.Path} was redirected from '{HostOf(sentTo)}' to '{HostOf(answeredFrom)}' by the HttpClient given to the SDK, "
+            + "which follows redirects on its own; its answer was not used. The API token may have been sent there: give the SDK an HttpClient whose handler has AllowAutoRedirect = false, and consider rotating the token.")
+        {
+            Target = request.SubscriptionId,
+        };
+
+    /// <summary>A success body larger than <see cref="CloudApiOptions.MaxResponseSize"/>, or one that did not end.</summary>
+    public static ResellerException ResponseTooLarge(CloudApiRequest request, int status, long limit, string? requestId) =>
+        new ResellerException(
+            status,
+            ResponseTooLargeCode,
+            $"The Cloud API answered {request.Method.Method} {request.Path} with a body larger than {DescribeBytes(limit)} (CloudApiOptions.MaxResponseSize); it was not read further.")
+            .WithCallDetails(null, requestId, request.SubscriptionId);
+
     public static ResellerException InvalidResponse(CloudApiRequest request, int status, string why, string? body, Exception? cause, string? requestId) =>
         new ResellerException(status, "InvalidResponse", $"The Cloud API answered {request.Method.Method} {request.Path} with HTTP {status.ToString(CultureInfo.InvariantCulture)}, but {why}.", cause)
             .WithCallDetails(body, requestId, request.SubscriptionId);
@@ -67,10 +102,33 @@ internal static class CloudApiErrors
         };
 
     public static ResellerException ConnectionFailed(CloudApiRequest request, int attempts, Uri baseAddress, Exception cause) =>
-        new(0, "ConnectionFailed", $"{request.Method.Method} {request.Path} could not reach the Cloud API at {baseAddress.GetComponents(UriComponents.SchemeAndServer, UriFormat.UriEscaped)} after {Attempts(attempts)} ({cause.GetType().Name}).", cause)
+        new(0, "ConnectionFailed", $"{request.Method.Method} {request.Path} could not reach the Cloud API at {baseAddress.GetComponents(UriComponents.SchemeAndServer, UriFormat.UriEscaped)} after {Attempts(attempts)}: {RootCause(cause)}.", cause)
         {
             Target = request.SubscriptionId,
         };
+
+    /// <summary>
+    /// What actually went wrong, in the words of the deepest cause that says it ("Connection refused", "Name or service
+    /// not known"), so the user can act on it; its type name when it says nothing.
+    /// </summary>
+    private static string RootCause(Exception cause)
+    {
+        var deepest = cause;
+        while (deepest.InnerException is { } inner)
+        {
+            deepest = inner;
+        }
+
+        var text = (string.IsNullOrWhiteSpace(deepest.Message) ? cause.Message : deepest.Message).Trim().TrimEnd('.');
+        return text.Length == 0 ? cause.GetType().Name : text;
+    }
+
+    private static string HostOf(Uri address) => address.IsAbsoluteUri ? address.Authority : address.OriginalString;
+
+    private static string DescribeBytes(long bytes) =>
+        bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0
+            ? (bytes / (1024 * 1024)).ToString(CultureInfo.InvariantCulture) + " MiB"
+            : bytes.ToString("N0", CultureInfo.InvariantCulture) + " bytes";
 
     public static ResellerException NotSupported(string subscriptionId, string message) =>
         new(0, NotSupportedByCloudApi, message) { Target = subscriptionId };

@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.Globalization;
 using Exclaimer.Reseller.Sdk.Serialization;
 
@@ -26,7 +28,39 @@ internal static class CloudApiPaging
         return "ContinuationToken=" + continuationToken;
     }
 
-    /// <summary>The token for the next page, or <see langword="null"/> at the end. A token of 0 or one that does not move means the end, never a loop.</summary>
-    public static string? Next(string? sent, string? received) =>
-        string.IsNullOrEmpty(received) || received == "0" || received == sent ? null : received;
+    /// <summary>
+    /// The token for the next page, or <see langword="null"/> at the end (none, or 0). A token that does not move is
+    /// passed on as it is: the walk's <see cref="PageWalkGuard"/> stops it as a loop rather than taking it for the end.
+    /// </summary>
+    public static string? Next(string? received) =>
+        string.IsNullOrEmpty(received) || received == "0" ? null : received;
+
+    /// <summary>
+    /// Checks a page's items before anything is handed to the caller: no more than asked for, none null, each with
+    /// what the SDK needs (<paramref name="complete"/>). A server that breaks this is <c>InvalidResponse</c>, never a
+    /// <see cref="NullReferenceException"/> or a null in the caller's hands.
+    /// </summary>
+    public static IReadOnlyList<TItem> Items<TItem>(CloudApiRequest request, List<TItem>? items, int pageSize, Func<TItem, bool> complete, string needs)
+        where TItem : class
+    {
+        if (items is null)
+        {
+            return Array.Empty<TItem>();
+        }
+
+        if (items.Count > pageSize)
+        {
+            throw CloudApiErrors.InvalidResponse(request, 200, $"the page holds {items.Count.ToString(CultureInfo.InvariantCulture)} items where {pageSize.ToString(CultureInfo.InvariantCulture)} were asked for", null, null, null);
+        }
+
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (items[i] is not { } item || !complete(item))
+            {
+                throw CloudApiErrors.InvalidResponse(request, 200, $"item {(i + 1).ToString(CultureInfo.InvariantCulture)} of the page is {(items[i] is null ? "null" : "missing its " + needs)}", null, null, null);
+            }
+        }
+
+        return items;
+    }
 }

@@ -19,6 +19,9 @@ internal sealed class CloudApiReply
     /// <summary>The delay the service asked for in <c>Retry-After</c>, when it gave one.</summary>
     public TimeSpan? RetryAfter { get; set; }
 
+    /// <summary>Where a 3xx answer pointed (never followed), when it said.</summary>
+    public Uri? RedirectTarget { get; init; }
+
     /// <summary>The service's request id header, when it sent one.</summary>
     public string? RequestId { get; init; }
 

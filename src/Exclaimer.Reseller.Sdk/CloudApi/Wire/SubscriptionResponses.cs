@@ -14,6 +14,8 @@ internal sealed class SubscriptionsResponse
 {
     public List<CloudApiSubscription>? Subscriptions { get; set; }
 
+    public int? SubscriptionCount { get; set; }
+
     [JsonConverter(typeof(ContinuationTokenConverter))]
     public string? ContinuationToken { get; set; }
 }
@@ -23,6 +25,8 @@ internal sealed class SubscriptionUsersResponse
 {
     public List<SubscriptionUser>? Users { get; set; }
 
+    public int? UserCount { get; set; }
+
     [JsonConverter(typeof(ContinuationTokenConverter))]
     public string? ContinuationToken { get; set; }
 }
@@ -31,6 +35,8 @@ internal sealed class SubscriptionUsersResponse
 internal sealed class EndUsersResponse
 {
     public List<Customer>? EndUsers { get; set; }
+
+    public int? EndUserCount { get; set; }
 
     [JsonConverter(typeof(ContinuationTokenConverter))]
     public string? ContinuationToken { get; set; }
