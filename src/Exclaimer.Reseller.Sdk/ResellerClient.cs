@@ -1,212 +1,67 @@
 using System;
-using System.Collections.Generic;
-using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using Exclaimer.Reseller.Sdk.LocalEngine;
-using Exclaimer.Reseller.Sdk.Transport;
+using Exclaimer.Reseller.Sdk.Pipeline;
+using Exclaimer.Reseller.Sdk.Rules;
+using Exclaimer.Reseller.Sdk.Wire;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Exclaimer.Reseller.Sdk;
 
 /// <summary>
-/// Manages every customer subscription of one reseller account (R1): list, create, start, manage, cancel and
-/// look at the archive. Where the calls go is the <see cref="ResellerClientOptions.Transport"/>: the embedded
-/// local engine by default, or the Exclaimer Cloud API. Every method is virtual so callers can mock the client.
+/// Manages every customer subscription of one reseller account (R1): list, create, start, manage, cancel and look at the
+/// archive. It speaks the Exclaimer Cloud API contract over HTTP, once per operation, whatever answers: the real API
+/// (live or sandbox) or the emulator (in-process or standalone). The input rules (R3-R17) run here, before anything is
+/// sent; the server's rules run on the server. Every method is virtual so callers can mock the client.
 /// </summary>
+/// <remarks>
+/// Every call sends the <c>ExAPIToken</c> header, is retried on transient failures (408, 429, 5xx, connection errors,
+/// attempt timeouts) with jittered exponential backoff and <c>Retry-After</c>, and fails with a
+/// <see cref="ResellerException"/>. Where the Cloud API has no call (starting a subscription, sending an invitation
+/// again) the client says so and never pretends; the emulator offers those as documented extensions, which the client
+/// uses only when the answers say they come from it.
+/// </remarks>
 /// <example>
 /// <code>
-/// using var client = new ResellerClient(new ResellerClientOptions());
-/// var created = await client.CreateSubscriptionAsync(new CreateSubscriptionOptions
-/// {
-///     Product = Product.Microsoft365,
-///     CustomerName = "Contoso Ltd",
-///     UserCount = 25,
-///     SubscriptionId = "contoso-m365",
-/// });
+/// using var client = new ResellerClient(new ResellerClientOptions { ApiToken = token, Environment = CloudApiEnvironment.Sandbox });
 /// await foreach (var subscription in client.GetSubscriptionsAsync(new SubscriptionQuery { InTrial = true }))
 /// {
 ///     Console.WriteLine($"{subscription.CustomerName}: {subscription.UserCount} users, {subscription.Status}");
 /// }
 /// </code>
 /// </example>
-public class ResellerClient : IDisposable
+public partial class ResellerClient : IDisposable
 {
-
-    private readonly ResellerTransport _transport;
-    private readonly bool _ownsTransport;
-    private readonly int _pageSize;
+    private readonly ClientSettings _settings = null!;
+    private readonly CloudApiConnection _connection = null!;
+    private readonly ResellerTransport? _ownedTransport;
+    private readonly ILogger _log = NullLogger.Instance;
 
     /// <summary>For mocking.</summary>
     protected ResellerClient()
     {
-        _transport = null!;
     }
 
-    /// <summary>Creates a client. With default options it uses the embedded local engine and its file store.</summary>
-    /// <exception cref="ResellerStoreException">The embedded default store cannot be opened.</exception>
+    /// <summary>Creates a client for the server the options choose.</summary>
+    /// <param name="options">Which server, which token, how hard to try. Read once: later changes have no effect.</param>
+    /// <exception cref="ArgumentException">The options are not valid or choose no server; the message names the option.</exception>
     public ResellerClient(ResellerClientOptions options)
     {
-        if (options is null)
+        _settings = ClientSettings.From(options);
+        _log = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Exclaimer.Reseller.Sdk");
+        var transport = options.Transport;
+        if (transport is null)
         {
-            throw new ArgumentNullException(nameof(options));
+            transport = ResellerTransport.CreateDefault();
+            _ownedTransport = transport;
         }
 
-        _pageSize = options.PageSize;
-        if (options.Transport is { } transport)
-        {
-            _transport = transport;
-        }
-        else
-        {
-            _transport = new LocalTransport(new LocalEngineOptions { LoggerFactory = options.LoggerFactory });
-            _ownsTransport = true;
-        }
+        _connection = new CloudApiConnection(_settings, transport, _log);
     }
 
-    /// <summary>The current subscriptions (the portal's overview, R2), filtered and fetched a page at a time.</summary>
-    /// <param name="query">Filters; <see langword="null"/> for every current subscription.</param>
-    /// <param name="cancellationToken">Cancels the listing.</param>
-    public virtual AsyncPageable<Subscription> GetSubscriptionsAsync(SubscriptionQuery? query = null, CancellationToken cancellationToken = default)
-    {
-        var filter = query ?? new SubscriptionQuery();
-        return AsyncPageable<Subscription>.Create(
-            (token, size, ct) => _transport.GetSubscriptionsPageAsync(filter, token, PageSizeOrDefault(size), ct),
-            "subscriptions",
-            cancellationToken);
-    }
-
-    /// <summary>The archive: cancelled and ended subscriptions with their details (R16), filtered and paged.</summary>
-    /// <param name="query">Filters; <see langword="null"/> for the whole archive.</param>
-    /// <param name="cancellationToken">Cancels the listing.</param>
-    public virtual AsyncPageable<Subscription> GetArchivedSubscriptionsAsync(ArchiveQuery? query = null, CancellationToken cancellationToken = default)
-    {
-        var filter = query ?? new ArchiveQuery();
-        return AsyncPageable<Subscription>.Create(
-            (token, size, ct) => _transport.GetArchivedSubscriptionsPageAsync(filter, token, PageSizeOrDefault(size), ct),
-            "archived subscriptions",
-            cancellationToken);
-    }
-
-    /// <summary>One subscription with all its details (R13), current or archived.</summary>
-    /// <exception cref="ResellerNotFoundException">No subscription has that id.</exception>
-    public virtual Task<Subscription> GetSubscriptionAsync(string subscriptionId, CancellationToken cancellationToken = default) =>
-        _transport.GetSubscriptionAsync(SubscriptionRules.ExistingId(subscriptionId), cancellationToken);
-
-    /// <summary>
-    /// Creates a customer subscription (R3-R9). It starts with a 14-day trial unless
-    /// <see cref="CreateSubscriptionOptions.SkipTrial"/> is set (R7); with customer access the customer gets
-    /// an invitation (R6).
-    /// </summary>
-    /// <exception cref="ResellerValidationException">An input is missing or malformed; the message names the field. Nothing was created.</exception>
-    /// <exception cref="ResellerConflictException">A subscription with that id already exists (R9). Nothing was created.</exception>
-    public virtual Task<Subscription> CreateSubscriptionAsync(CreateSubscriptionOptions options, CancellationToken cancellationToken = default)
-    {
-        if (options is null)
-        {
-            throw new ArgumentNullException(nameof(options));
-        }
-
-        return _transport.CreateSubscriptionAsync(options, cancellationToken);
-    }
-
-    /// <summary>
-    /// Starts a subscription. The first time, it configures the connection with the chosen deployment: at
-    /// least one of server-side, client-side and Exchange on-premises (Microsoft 365 only) (R11). When the
-    /// subscription is already configured nothing is configured again and the result points at its home page (R12).
-    /// </summary>
-    /// <exception cref="ResellerValidationException">No deployment option on a first start, or Exchange on-premises for Google Workspace.</exception>
-    public virtual Task<SubscriptionStart> StartSubscriptionAsync(string subscriptionId, DeploymentOptions deployment, CancellationToken cancellationToken = default) =>
-        _transport.StartSubscriptionAsync(SubscriptionRules.ExistingId(subscriptionId), deployment, cancellationToken);
-
-    /// <summary>Changes the number of users or the customer name (R13).</summary>
-    public virtual Task<Subscription> UpdateSubscriptionAsync(string subscriptionId, UpdateSubscriptionOptions options, CancellationToken cancellationToken = default)
-    {
-        if (options is null)
-        {
-            throw new ArgumentNullException(nameof(options));
-        }
-
-        return _transport.UpdateSubscriptionAsync(SubscriptionRules.ExistingId(subscriptionId), options, cancellationToken);
-    }
-
-    /// <summary>Converts a trial into a full subscription (R7; Cloud API <c>activate-full</c>).</summary>
-    public virtual Task<Subscription> ActivateFullSubscriptionAsync(string subscriptionId, CancellationToken cancellationToken = default) =>
-        _transport.ActivateFullSubscriptionAsync(SubscriptionRules.ExistingId(subscriptionId), cancellationToken);
-
-    /// <summary>Suspends a subscription: no signatures, no editor access, mail still flows (R13; Cloud API <c>deactivate</c>).</summary>
-    public virtual Task<Subscription> SuspendSubscriptionAsync(string subscriptionId, CancellationToken cancellationToken = default) =>
-        _transport.SuspendSubscriptionAsync(SubscriptionRules.ExistingId(subscriptionId), cancellationToken);
-
-    /// <summary>Reactivates a suspended or archived subscription (R13, R16; Cloud API <c>reactivate</c>).</summary>
-    /// <param name="subscriptionId">The subscription.</param>
-    /// <param name="restartTrial"><see langword="true"/> to start a fresh 14-day trial; otherwise the old trial or full state is kept.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    public virtual Task<Subscription> ReactivateSubscriptionAsync(string subscriptionId, bool restartTrial = false, CancellationToken cancellationToken = default) =>
-        _transport.ReactivateSubscriptionAsync(SubscriptionRules.ExistingId(subscriptionId), restartTrial, cancellationToken);
-
-    /// <summary>
-    /// Cancels a subscription: it ends and moves to the archive; nothing is deleted (R15; Cloud API <c>end</c>).
-    /// Ask the user to confirm first: the customer's signatures stop.
-    /// </summary>
-    public virtual Task<Subscription> CancelSubscriptionAsync(string subscriptionId, CancellationToken cancellationToken = default) =>
-        _transport.CancelSubscriptionAsync(SubscriptionRules.ExistingId(subscriptionId), cancellationToken);
-
-    /// <summary>
-    /// Proposes the SPF record a domain needs for server-side signatures (R14): the current record with the
-    /// Exclaimer include for the subscription's data centre, every other term kept, checked against RFC 7208.
-    /// Nothing is published: the caller puts the proposed record in DNS.
-    /// </summary>
-    /// <exception cref="ResellerValidationException">The domain is not a domain name, or the change would break RFC 7208; the message gives the reason.</exception>
-    public virtual Task<SpfRecordUpdate> UpdateSpfRecordAsync(string subscriptionId, SpfRecordOptions options, CancellationToken cancellationToken = default)
-    {
-        if (options is null)
-        {
-            throw new ArgumentNullException(nameof(options));
-        }
-
-        return _transport.UpdateSpfRecordAsync(SubscriptionRules.ExistingId(subscriptionId), options, cancellationToken);
-    }
-
-    /// <summary>The users of a subscription and their roles (R10), a page at a time.</summary>
-    public virtual AsyncPageable<SubscriptionUser> GetSubscriptionUsersAsync(string subscriptionId, CancellationToken cancellationToken = default)
-    {
-        var id = SubscriptionRules.ExistingId(subscriptionId);
-        return AsyncPageable<SubscriptionUser>.Create(
-            (token, size, ct) => _transport.GetSubscriptionUsersPageAsync(id, token, PageSizeOrDefault(size), ct),
-            $"users of subscription '{id}'",
-            cancellationToken);
-    }
-
-    /// <summary>Adds a user or colleague by email address (R10). Without roles the user is an Admin.</summary>
-    /// <exception cref="ResellerConflictException">The user is already on the subscription.</exception>
-    public virtual Task<SubscriptionUser> AddSubscriptionUserAsync(string subscriptionId, string emailAddress, IEnumerable<SubscriptionRole>? roles = null, CancellationToken cancellationToken = default) =>
-        _transport.AddSubscriptionUserAsync(SubscriptionRules.ExistingId(subscriptionId), emailAddress ?? string.Empty, roles?.ToArray() ?? Array.Empty<SubscriptionRole>(), cancellationToken);
-
-    /// <summary>Replaces a user's roles (R10). The owner always keeps Admin.</summary>
-    public virtual Task<SubscriptionUser> SetSubscriptionUserRolesAsync(string subscriptionId, string emailAddress, IEnumerable<SubscriptionRole> roles, CancellationToken cancellationToken = default)
-    {
-        if (roles is null)
-        {
-            throw new ArgumentNullException(nameof(roles));
-        }
-
-        return _transport.SetSubscriptionUserRolesAsync(SubscriptionRules.ExistingId(subscriptionId), emailAddress ?? string.Empty, roles.ToArray(), cancellationToken);
-    }
-
-    /// <summary>Removes a user by email address (R10). The owner cannot be removed.</summary>
-    public virtual Task RemoveSubscriptionUserAsync(string subscriptionId, string emailAddress, CancellationToken cancellationToken = default) =>
-        _transport.RemoveSubscriptionUserAsync(SubscriptionRules.ExistingId(subscriptionId), emailAddress ?? string.Empty, cancellationToken);
-
-    /// <summary>The reseller's customers, a page at a time.</summary>
-    public virtual AsyncPageable<Customer> GetCustomersAsync(CancellationToken cancellationToken = default) =>
-        AsyncPageable<Customer>.Create(
-            (token, size, ct) => _transport.GetCustomersPageAsync(token, PageSizeOrDefault(size), ct),
-            "customers",
-            cancellationToken);
-
-    /// <summary>Sends the customer's invitation again, when it is still pending (R6).</summary>
-    public virtual Task<Invitation> ResendInvitationAsync(string subscriptionId, CancellationToken cancellationToken = default) =>
-        _transport.ResendInvitationAsync(SubscriptionRules.ExistingId(subscriptionId), cancellationToken);
+    /// <summary>The address calls go to, with the API segment, e.g. <c>https://cloudapi.exclaimer.com/exclaimerapi/</c>.</summary>
+    public virtual Uri BaseAddress => _settings.BaseAddress;
 
     /// <inheritdoc />
     public void Dispose()
@@ -215,15 +70,60 @@ public class ResellerClient : IDisposable
         GC.SuppressFinalize(this);
     }
 
-    /// <summary>Releases the transport when the client created it.</summary>
+    /// <summary>Releases the HTTP stack when the client made it (a transport given in the options stays the caller's).</summary>
     protected virtual void Dispose(bool disposing)
     {
-        if (disposing && _ownsTransport)
+        if (disposing)
         {
-            _transport.Dispose();
+            _ownedTransport?.Dispose();
         }
     }
 
     private int PageSizeOrDefault(int? hint) =>
-        hint is null ? _pageSize : Math.Max(1, Math.Min(hint.Value, ResellerClientOptions.MaxPageSize));
+        hint is null ? _settings.PageSize : Math.Max(1, Math.Min(hint.Value, ResellerClientOptions.MaxPageSize));
+
+    /// <summary>Reads one subscription, and whether the emulator answered (its extension routes are there to use).</summary>
+    private async Task<(Subscription Subscription, bool FromEmulator)> ReadSubscriptionAsync(string subscriptionId, CancellationToken cancellationToken)
+    {
+        var request = CloudApiRequest.Get(CloudApiRoutes.Subscription(subscriptionId), subscriptionId: subscriptionId);
+        var reply = await _connection.SendAsync(request, CloudApiJsonContext.Default.SingleSubscriptionResponse, cancellationToken).ConfigureAwait(false);
+        if (!reply.IsSuccess)
+        {
+            throw CloudApiErrors.FromReply(reply, request);
+        }
+
+        var response = (SingleSubscriptionResponse)reply.Value!;
+        return (ToSubscription(request, response.Subscription), reply.FromEmulator);
+    }
+
+    private static Subscription ToSubscription(CloudApiRequest request, CloudApiSubscription? wire) =>
+        wire is { SubscriptionId.Length: > 0 }
+            ? wire.ToSubscription()
+            : throw CloudApiErrors.InvalidResponse(request, 200, wire is null ? "its body has no Subscription" : "its Subscription has no SubscriptionID", null, null, null);
+
+    private async Task<Subscription?> FindSubscriptionAsync(string subscriptionId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await GetSubscriptionAsync(subscriptionId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ResellerNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Explains a refused change from the subscription's state: an archived subscription must be reactivated first
+    /// (R16). When the state does not explain it, the server's own refusal stands.
+    /// </summary>
+    private async Task<ResellerException> RefusalAsync(CloudApiReply reply, CloudApiRequest request, string subscriptionId, string action, CancellationToken cancellationToken)
+    {
+        if (reply.Status is 400 or 409 && await FindSubscriptionAsync(subscriptionId, cancellationToken).ConfigureAwait(false) is { IsArchived: true } archived)
+        {
+            return RuleErrors.NotWhileArchived(archived, action);
+        }
+
+        return CloudApiErrors.FromReply(reply, request);
+    }
 }

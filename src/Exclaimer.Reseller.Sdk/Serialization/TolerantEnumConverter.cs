@@ -14,9 +14,9 @@ namespace Exclaimer.Reseller.Sdk.Serialization;
 /// </summary>
 /// <typeparam name="TEnum">An enum whose zero member means "not known to this version".</typeparam>
 #if NET
-public sealed class TolerantEnumConverter<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] TEnum> : JsonConverter<TEnum>
+internal sealed class TolerantEnumConverter<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] TEnum> : JsonConverter<TEnum>
 #else
-public sealed class TolerantEnumConverter<TEnum> : JsonConverter<TEnum>
+internal sealed class TolerantEnumConverter<TEnum> : JsonConverter<TEnum>
 #endif
     where TEnum : struct, Enum
 {

@@ -7,7 +7,7 @@ namespace Exclaimer.Reseller.Sdk.Serialization;
 /// member name (for example <c>ExclaimerStandard</c> for <see cref="Tier.Standard"/>).
 /// </summary>
 [AttributeUsage(AttributeTargets.Field, AllowMultiple = true)]
-public sealed class WireNameAttribute : Attribute
+internal sealed class WireNameAttribute : Attribute
 {
     /// <summary>Creates the attribute.</summary>
     /// <param name="name">A spelling accepted when reading; the first one on a member is also written.</param>

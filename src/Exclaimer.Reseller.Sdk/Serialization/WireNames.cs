@@ -11,7 +11,7 @@ namespace Exclaimer.Reseller.Sdk.Serialization;
 /// Maps enums to and from the Cloud API's spellings: the member name, or the <see cref="WireNameAttribute"/>
 /// spellings; case-insensitive. Text this version has never seen maps to the enum's zero member (<c>Unknown</c>).
 /// </summary>
-public static class WireNames
+internal static class WireNames
 {
     /// <summary>Reads a wire or member name; unknown text gives <see langword="false"/> and the zero member.</summary>
 #if NET

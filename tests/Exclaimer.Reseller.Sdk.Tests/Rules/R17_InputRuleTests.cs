@@ -1,3 +1,4 @@
+using Exclaimer.Reseller;
 using System;
 using System.Globalization;
 using System.Linq;

@@ -1,0 +1,552 @@
+using System;
+using System.Collections.Generic;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using Exclaimer.Reseller.Sdk.Pipeline;
+using Exclaimer.Reseller.Sdk.Rules;
+using Exclaimer.Reseller.Sdk.Spf;
+using Exclaimer.Reseller.Sdk.Wire;
+
+namespace Exclaimer.Reseller.Sdk;
+
+/// <content>Subscriptions: the overview, the archive, create, start, change, suspend, reactivate, cancel, SPF, invitations.</content>
+public partial class ResellerClient
+{
+    /// <summary>The current subscriptions (the portal's overview, R2), filtered and fetched a page at a time.</summary>
+    /// <param name="query">Filters; <see langword="null"/> for every current subscription.</param>
+    /// <param name="cancellationToken">Cancels the listing.</param>
+    /// <remarks>
+    /// <c>GET /1.0/subscriptions</c>, one page per page. Only a <see cref="SubscriptionStatus.Active"/> filter is sent to
+    /// the server (<c>ActiveOnly</c>); the other filters apply to each page as it arrives, so a page may hold fewer items
+    /// than asked, even none, and nothing loads all pages at once (R2).
+    /// </remarks>
+    public virtual AsyncPageable<Subscription> GetSubscriptionsAsync(SubscriptionQuery? query = null, CancellationToken cancellationToken = default)
+    {
+        var request = query ?? new SubscriptionQuery();
+        var filter = SubscriptionFilter.For(request);
+        var activeOnly = request.Status == SubscriptionStatus.Active;
+        return AsyncPageable<Subscription>.Create(
+            (token, size, ct) => SubscriptionPageAsync(filter, activeOnly, token, PageSizeOrDefault(size), ct),
+            "subscriptions",
+            cancellationToken);
+    }
+
+    /// <summary>The archive: cancelled and ended subscriptions with their details (R16), filtered and paged.</summary>
+    /// <param name="query">Filters; <see langword="null"/> for the whole archive.</param>
+    /// <param name="cancellationToken">Cancels the listing.</param>
+    /// <remarks>The archive is the subscriptions whose status is Cancelled or Ended (R16), filtered page by page.</remarks>
+    public virtual AsyncPageable<Subscription> GetArchivedSubscriptionsAsync(ArchiveQuery? query = null, CancellationToken cancellationToken = default)
+    {
+        var filter = SubscriptionFilter.For(query ?? new ArchiveQuery());
+        return AsyncPageable<Subscription>.Create(
+            (token, size, ct) => SubscriptionPageAsync(filter, activeOnly: false, token, PageSizeOrDefault(size), ct),
+            "archived subscriptions",
+            cancellationToken);
+    }
+
+    /// <summary>One subscription with all its details (R13), current or archived (<c>GET /1.0/subscriptions/{id}</c>).</summary>
+    /// <exception cref="ResellerNotFoundException">No subscription has that id.</exception>
+    public virtual Task<Subscription> GetSubscriptionAsync(string subscriptionId, CancellationToken cancellationToken = default)
+    {
+        var id = SubscriptionRules.ExistingId(subscriptionId);
+        return _connection.GetAsync(
+            CloudApiRequest.Get(CloudApiRoutes.Subscription(id), subscriptionId: id),
+            CloudApiJsonContext.Default.SingleSubscriptionResponse,
+            static (response, sent) => ToSubscription(sent, response.Subscription),
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// Creates a customer subscription (R3-R9). It starts with a 14-day trial unless
+    /// <see cref="CreateSubscriptionOptions.SkipTrial"/> is set (R7); with customer access the customer gets an
+    /// invitation (R6).
+    /// </summary>
+    /// <remarks>
+    /// <c>POST /v2.0/subscriptions</c>, then one GET to return the subscription as the server holds it. Every server
+    /// needs the customer's <see cref="CreateSubscriptionOptions.Domain"/> and an owner: the customer contact with customer
+    /// access (who gets the welcome email, R5, R6), otherwise <see cref="ResellerClientOptions.ResellerAdminEmail"/> with no
+    /// email to the customer (R4). A <c>SubscriptionID</c> is always sent (generated when not given), so a retry after a
+    /// lost answer finds the subscription it already made and never makes a second one (R9).
+    /// </remarks>
+    /// <exception cref="ResellerValidationException">An input is missing or malformed; the message names the field. Nothing was sent.</exception>
+    /// <exception cref="ResellerConflictException">A subscription with that id already exists (R9). Nothing was created.</exception>
+    public virtual async Task<Subscription> CreateSubscriptionAsync(CreateSubscriptionOptions options, CancellationToken cancellationToken = default)
+    {
+        if (options is null)
+        {
+            throw new ArgumentNullException(nameof(options));
+        }
+
+        var validated = SubscriptionRules.ValidateCreate(options, _settings.DefaultCountryCode, _settings.ResellerAdminEmail);
+        var subscriptionId = validated.SubscriptionId ?? NewSubscriptionId();
+        var sku = SubscriptionSku.For(validated.Product, validated.Tier);
+        var body = new AddSubscriptionRequest
+        {
+            SubscriptionId = subscriptionId,
+            EmailAddress = validated.OwnerEmail,
+            MailboxCount = validated.UserCount,
+            CountryCode = validated.CountryCode,
+            DataCenter = validated.DataCenter,
+            SendWelcomeEmailToCustomer = validated.AllowCustomerEditing,
+            SubscriptionName = validated.CustomerName,
+            Sku = sku,
+            SkipTrial = validated.SkipTrial ? true : null,
+            EndUser = EndUserFor(validated),
+            Reseller = _settings.ResellerDomain is { } resellerDomain ? new AddSubscriptionReseller { Domain = resellerDomain } : null,
+        };
+        var request = CloudApiRequest.Json(HttpMethod.Post, CloudApiRoutes.CreateSubscription, body, CloudApiJsonContext.Default.AddSubscriptionRequest, subscriptionId);
+        var reply = await _connection.SendAsync(request, CloudApiJsonContext.Default.AddSubscriptionResponse, cancellationToken).ConfigureAwait(false);
+        if (reply.IsSuccess)
+        {
+            var createdId = (reply.Value as AddSubscriptionResponse)?.SubscriptionId is { Length: > 0 } echoed ? echoed : subscriptionId;
+            ClientLog.Created(_log, createdId, sku, validated.UserCount);
+            var created = await ReadBackAsync(createdId, "created", () => Sent(createdId, validated, sku, reply.Value as AddSubscriptionResponse), cancellationToken).ConfigureAwait(false);
+            return WithRequestDetails(created, validated);
+        }
+
+        if (reply.Status is 400 or 409)
+        {
+            // The id may be taken: by an earlier attempt of this very call whose answer was lost, or by someone else (R9).
+            var existing = await FindSubscriptionAsync(subscriptionId, cancellationToken).ConfigureAwait(false);
+            if (existing is not null)
+            {
+                if (reply.WasRetried && IsWhatWasAsked(existing, validated, sku))
+                {
+                    ClientLog.CreateConfirmed(_log, subscriptionId);
+                    return WithRequestDetails(existing, validated);
+                }
+
+                throw RuleErrors.SubscriptionAlreadyExists(subscriptionId, existing.CustomerName, reply.Details);
+            }
+        }
+
+        throw CloudApiErrors.FromReply(reply, request);
+    }
+
+    /// <summary>
+    /// Starts a subscription. The first time, it configures the connection with the chosen deployment: at least one of
+    /// server-side, client-side and Exchange on-premises (Microsoft 365 only) (R11). When the subscription is already
+    /// configured nothing is configured again and the result points at its home page (R12).
+    /// </summary>
+    /// <remarks>
+    /// The Cloud API has no call for the connection to Microsoft 365 or Google Workspace: it is an interactive consent in
+    /// the portal. Against the Cloud API this reads the subscription, checks the deployment choice (R11) and returns
+    /// <see cref="ResellerClientOptions.PortalUri"/> with <see cref="SubscriptionStart.Configured"/> <see langword="false"/>;
+    /// nothing is written. The emulator configures it (its <c>_emulator/.../start</c> extension).
+    /// </remarks>
+    /// <exception cref="ResellerValidationException">No deployment option on a first start, or Exchange on-premises for Google Workspace.</exception>
+    /// <exception cref="ResellerConflictException">The subscription is not active.</exception>
+    public virtual async Task<SubscriptionStart> StartSubscriptionAsync(string subscriptionId, DeploymentOptions deployment, CancellationToken cancellationToken = default)
+    {
+        var id = SubscriptionRules.ExistingId(subscriptionId);
+        var (subscription, fromEmulator) = await ReadSubscriptionAsync(id, cancellationToken).ConfigureAwait(false);
+        if (subscription.Status != SubscriptionStatus.Active)
+        {
+            throw ResellerConflictException.InvalidState(subscription, "started", "it is active");
+        }
+
+        if (!subscription.IsConfigured)
+        {
+            SubscriptionRules.Deployment(deployment, subscription.Product);
+        }
+
+        if (!fromEmulator)
+        {
+            ClientLog.StartIsInPortal(_log, subscription.SubscriptionId);
+            return new SubscriptionStart
+            {
+                Subscription = subscription,
+                Configured = false,
+                WasAlreadyConfigured = false,
+                Deployment = DeploymentOptions.None,
+                HomePage = _settings.PortalUri,
+            };
+        }
+
+        var request = CloudApiRequest.Json(
+            HttpMethod.Post,
+            CloudApiRoutes.EmulatorStart(id),
+            new StartSubscriptionRequest { Deployment = deployment },
+            CloudApiJsonContext.Default.StartSubscriptionRequest,
+            id);
+        var reply = await _connection.SendAsync(request, CloudApiJsonContext.Default.StartSubscriptionResponse, cancellationToken).ConfigureAwait(false);
+        if (!reply.IsSuccess)
+        {
+            throw reply.Status is 400 or 409 && await FindSubscriptionAsync(id, cancellationToken).ConfigureAwait(false) is { } current && current.Status != SubscriptionStatus.Active
+                ? ResellerConflictException.InvalidState(current, "started", "it is active")
+                : CloudApiErrors.FromReply(reply, request);
+        }
+
+        var started = (StartSubscriptionResponse)reply.Value!;
+        if (started.Configured)
+        {
+            ClientLog.Started(_log, id, started.Deployment);
+        }
+
+        return new SubscriptionStart
+        {
+            Subscription = started.Subscription is { SubscriptionId.Length: > 0 } wire ? wire.ToSubscription() : subscription,
+            Configured = started.Configured,
+            WasAlreadyConfigured = started.WasAlreadyConfigured,
+            Deployment = started.Deployment,
+            HomePage = started.HomePage ?? _settings.PortalUri,
+        };
+    }
+
+    /// <summary>Changes the number of users or the customer name (R13).</summary>
+    /// <remarks>
+    /// A new user count is <c>PUT .../mailbox-count</c>, a new name <c>PUT /1.0/subscriptions/{id}</c>; then one GET. When
+    /// both change and the rename fails, the user count is set back (R17) before the error is thrown.
+    /// </remarks>
+    public virtual async Task<Subscription> UpdateSubscriptionAsync(string subscriptionId, UpdateSubscriptionOptions options, CancellationToken cancellationToken = default)
+    {
+        if (options is null)
+        {
+            throw new ArgumentNullException(nameof(options));
+        }
+
+        var id = SubscriptionRules.ExistingId(subscriptionId);
+        SubscriptionRules.ValidateUpdate(options);
+        var before = options.UserCount is not null && options.CustomerName is not null
+            ? await GetSubscriptionAsync(id, cancellationToken).ConfigureAwait(false)
+            : null;
+        if (options.UserCount is { } count)
+        {
+            await SetUserCountAsync(id, count, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (options.CustomerName is { } name)
+        {
+            var rename = CloudApiRequest.Json(
+                HttpMethod.Put,
+                CloudApiRoutes.Subscription(id),
+                new UpdateSubscriptionDetailsRequest { SubscriptionName = name.Trim() },
+                CloudApiJsonContext.Default.UpdateSubscriptionDetailsRequest,
+                id);
+            try
+            {
+                var reply = await _connection.SendAsync(rename, null, cancellationToken).ConfigureAwait(false);
+                if (!reply.IsSuccess)
+                {
+                    throw await RefusalAsync(reply, rename, id, "changed", cancellationToken).ConfigureAwait(false);
+                }
+            }
+            catch (Exception) when (before is not null)
+            {
+                // Refused, failed or cancelled between the two changes: undo the first so nothing is half-done (R17).
+                await RollBackUserCountAsync(id, before.UserCount).ConfigureAwait(false);
+                throw;
+            }
+        }
+
+        ClientLog.Changed(_log, id, "changed");
+        return await ReadBackAsync(id, "changed", null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Converts a trial into a full subscription (R7; <c>PUT .../activate-full</c>, then one GET). Safe to repeat.</summary>
+    public virtual Task<Subscription> ActivateFullSubscriptionAsync(string subscriptionId, CancellationToken cancellationToken = default)
+    {
+        var id = SubscriptionRules.ExistingId(subscriptionId);
+        return ChangeStateAsync(id, CloudApiRequest.Put(CloudApiRoutes.ActivateFull(id), id), "converted to a full subscription", s => !s.InTrial && !s.IsArchived, cancellationToken);
+    }
+
+    /// <summary>
+    /// Suspends a subscription: no signatures, no editor access, mail still flows (R13; <c>PUT .../deactivate</c>, then
+    /// one GET). Safe to repeat.
+    /// </summary>
+    public virtual Task<Subscription> SuspendSubscriptionAsync(string subscriptionId, CancellationToken cancellationToken = default)
+    {
+        var id = SubscriptionRules.ExistingId(subscriptionId);
+        return ChangeStateAsync(id, CloudApiRequest.Put(CloudApiRoutes.Deactivate(id), id), "suspended", s => s.Status == SubscriptionStatus.Suspended, cancellationToken);
+    }
+
+    /// <summary>Reactivates a suspended or archived subscription (R13, R16; <c>PUT .../reactivate</c>, then one GET).</summary>
+    /// <param name="subscriptionId">The subscription.</param>
+    /// <param name="restartTrial"><see langword="true"/> to start a fresh 14-day trial; otherwise the old trial or full state is kept.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public virtual Task<Subscription> ReactivateSubscriptionAsync(string subscriptionId, bool restartTrial = false, CancellationToken cancellationToken = default)
+    {
+        var id = SubscriptionRules.ExistingId(subscriptionId);
+        var request = CloudApiRequest.Json(
+            HttpMethod.Put,
+            CloudApiRoutes.Reactivate(id),
+            new ReactivateSubscriptionRequest { InTrial = restartTrial },
+            CloudApiJsonContext.Default.ReactivateSubscriptionRequest,
+            id);
+
+        // A refused fresh trial is never taken for success; a plain reactivation of an active subscription is.
+        return ChangeStateAsync(
+            id,
+            request,
+            "reactivated",
+            s => !restartTrial && s.Status == SubscriptionStatus.Active,
+            cancellationToken,
+            s => restartTrial && s.Status == SubscriptionStatus.Active
+                ? ResellerConflictException.InvalidState(s, "reactivated with a new trial", "it is suspended, cancelled or ended")
+                : null);
+    }
+
+    /// <summary>
+    /// Cancels a subscription: it ends and moves to the archive; nothing is deleted (R15; <c>PUT .../end</c>, then one
+    /// GET). Ask the user to confirm first: the customer's signatures stop. Safe to repeat.
+    /// </summary>
+    public virtual Task<Subscription> CancelSubscriptionAsync(string subscriptionId, CancellationToken cancellationToken = default)
+    {
+        var id = SubscriptionRules.ExistingId(subscriptionId);
+        return ChangeStateAsync(id, CloudApiRequest.Put(CloudApiRoutes.End(id), id), "cancelled", s => s.IsArchived, cancellationToken);
+    }
+
+    /// <summary>
+    /// Proposes the SPF record a domain needs for server-side signatures (R14): the current record with the Exclaimer
+    /// include for the subscription's data centre, every other term kept, checked against RFC 7208. Nothing is published:
+    /// the caller puts the proposed record in DNS.
+    /// </summary>
+    /// <remarks>
+    /// The Cloud API has no SPF call, so the record is computed here, for every server alike, after one GET that finds the
+    /// product and, when the server reports it (the emulator does; the Cloud API does not), the data centre. Against the
+    /// Cloud API give <see cref="SpfRecordOptions.DataCenter"/>: the one the subscription was created in.
+    /// </remarks>
+    /// <exception cref="ResellerValidationException">The domain is not a domain name, the data centre is not known, or the change would break RFC 7208; the message gives the reason.</exception>
+    public virtual async Task<SpfRecordUpdate> UpdateSpfRecordAsync(string subscriptionId, SpfRecordOptions options, CancellationToken cancellationToken = default)
+    {
+        if (options is null)
+        {
+            throw new ArgumentNullException(nameof(options));
+        }
+
+        var id = SubscriptionRules.ExistingId(subscriptionId);
+        var domain = SubscriptionRules.Domain(options.Domain ?? string.Empty, "Domain");
+        if (options.DataCenter is DataCenter.Unknown)
+        {
+            throw ResellerValidationException.Invalid("DataCenter", "R14", "use EU, UK, US, AUS, CAN, DE or IND");
+        }
+
+        var subscription = await GetSubscriptionAsync(id, cancellationToken).ConfigureAwait(false);
+        if (subscription.IsArchived)
+        {
+            throw RuleErrors.NotWhileArchived(subscription, "given an SPF record");
+        }
+
+        var reported = subscription.DataCenter is DataCenter.Unknown ? null : subscription.DataCenter;
+        if (options.DataCenter is { } given && reported is { } known && given != known)
+        {
+            throw ResellerValidationException.Invalid("DataCenter", "R14", $"subscription '{subscription.SubscriptionId}' is in data centre {known}, not {given}; leave DataCenter out to use its own");
+        }
+
+        var dataCenter = reported ?? options.DataCenter
+            ?? throw ResellerValidationException.Missing(
+                "DataCenter",
+                "R14",
+                "the server does not report the subscription's data centre, which picks the SPF include; give SpfRecordOptions.DataCenter (the one the subscription was created in)");
+        return SpfProposal.For(subscription, dataCenter, domain, options.CurrentRecord);
+    }
+
+    /// <summary>Sends the customer's invitation again, when it is still pending (R6).</summary>
+    /// <remarks>
+    /// The Cloud API has no call to send an invitation again, so against it this never pretends to: it fails with
+    /// <see cref="ResellerException.ErrorCode"/> <c>NotSupportedByCloudApi</c> and sends nothing (R6). The emulator sends
+    /// it (its <c>_emulator/.../invitation</c> extension).
+    /// </remarks>
+    /// <exception cref="ResellerValidationException">The subscription has no customer access (<c>NoCustomerAccess</c>, R4).</exception>
+    /// <exception cref="ResellerConflictException">The customer already accepted, or the subscription is archived.</exception>
+    public virtual async Task<Invitation> ResendInvitationAsync(string subscriptionId, CancellationToken cancellationToken = default)
+    {
+        var id = SubscriptionRules.ExistingId(subscriptionId);
+        var (subscription, fromEmulator) = await ReadSubscriptionAsync(id, cancellationToken).ConfigureAwait(false);
+        if (!fromEmulator)
+        {
+            throw CloudApiErrors.NotSupported(
+                id,
+                $"The Exclaimer Cloud API has no call to send an invitation again, so nothing was sent for subscription '{id}' (R6). "
+                + "The welcome email goes out once, when a subscription is created with customer access; to reach the customer again, "
+                + $"resend it from the Exclaimer portal ({_settings.PortalUri}) or ask Exclaimer support.");
+        }
+
+        if (subscription.IsArchived)
+        {
+            throw RuleErrors.NotWhileArchived(subscription, "sent an invitation");
+        }
+
+        if (subscription.AllowCustomerEditing != true)
+        {
+            throw RuleErrors.NoCustomerAccess(id);
+        }
+
+        if (subscription.InvitationStatus == InvitationStatus.Accepted)
+        {
+            throw RuleErrors.InvitationAccepted(id);
+        }
+
+        var request = CloudApiRequest.Post(CloudApiRoutes.EmulatorInvitation(id), id);
+        var reply = await _connection.SendAsync(request, CloudApiJsonContext.Default.InvitationResponse, cancellationToken).ConfigureAwait(false);
+        if (reply.IsSuccess && (reply.Value as InvitationResponse)?.Invitation is { } invitation)
+        {
+            return invitation;
+        }
+
+        throw reply.Status switch
+        {
+            502 => RuleErrors.InvitationNotSent(id, reply.Details),
+            _ when reply.IsSuccess => CloudApiErrors.InvalidResponse(request, reply.Status, "its body has no Invitation", null, null, reply.RequestId),
+            _ => CloudApiErrors.FromReply(reply, request),
+        };
+    }
+
+    private static string NewSubscriptionId() => Guid.NewGuid().ToString("N");
+
+    private static AddSubscriptionEndUser EndUserFor(ValidatedCreate validated)
+    {
+        var endUser = new AddSubscriptionEndUser { Domain = validated.Domain };
+        if (validated.AllowCustomerEditing && validated.ContactName is { } contactName)
+        {
+            // Contact details go only with customer access: without it the customer gets no email at all (R4).
+            var space = contactName.IndexOf(' ');
+            endUser.FirstName = space < 0 ? contactName : contactName.Substring(0, space);
+            endUser.LastName = space < 0 ? null : contactName.Substring(space + 1).Trim();
+            endUser.EmailAddress = validated.ContactEmail;
+        }
+
+        return endUser;
+    }
+
+    private static bool IsWhatWasAsked(Subscription existing, ValidatedCreate validated, string sku) =>
+        string.Equals(existing.CustomerName, validated.CustomerName, StringComparison.Ordinal)
+        && string.Equals(existing.Sku, sku, StringComparison.OrdinalIgnoreCase)
+        && existing.UserCount == validated.UserCount;
+
+    /// <summary>What the server is known to hold right after a create, for when it cannot be read back.</summary>
+    private static Subscription Sent(string subscriptionId, ValidatedCreate validated, string sku, AddSubscriptionResponse? response) =>
+        new()
+        {
+            SubscriptionId = subscriptionId,
+            CustomerName = validated.CustomerName,
+            OwnerUserId = response?.UserId,
+            Sku = sku,
+            Tier = validated.Tier,
+            UserCount = validated.UserCount,
+            Status = SubscriptionStatus.Active,
+            InTrial = !validated.SkipTrial,
+        };
+
+    /// <summary>Adds what the call itself sent and a server that does not report them left out (domain, country, contact).</summary>
+    private static Subscription WithRequestDetails(Subscription subscription, ValidatedCreate validated) =>
+        subscription with
+        {
+            Domain = subscription.Domain ?? validated.Domain,
+            CountryCode = subscription.CountryCode ?? validated.CountryCode,
+            DataCenter = subscription.DataCenter ?? validated.DataCenter,
+            AllowCustomerEditing = subscription.AllowCustomerEditing ?? validated.AllowCustomerEditing,
+            ContactName = subscription.ContactName ?? (validated.AllowCustomerEditing ? validated.ContactName : null),
+            ContactEmail = subscription.ContactEmail ?? (validated.AllowCustomerEditing ? validated.ContactEmail : null),
+        };
+
+    private async Task<Page<Subscription>> SubscriptionPageAsync(SubscriptionFilter filter, bool activeOnly, string? continuationToken, int pageSize, CancellationToken cancellationToken)
+    {
+        var query = CloudApiPaging.Query(continuationToken, pageSize) + (activeOnly ? "&ActiveOnly=true" : string.Empty);
+        var request = CloudApiRequest.Get(CloudApiRoutes.Subscriptions, query);
+        var response = await _connection.GetAsync(request, CloudApiJsonContext.Default.SubscriptionsResponse, cancellationToken).ConfigureAwait(false);
+        var items = CloudApiPaging.Items(request, response.Subscriptions, pageSize, static item => !string.IsNullOrEmpty(item.SubscriptionId), "SubscriptionID");
+        var matches = new List<Subscription>(items.Count);
+        foreach (var item in items)
+        {
+            var subscription = item.ToSubscription();
+            if (filter.Matches(subscription))
+            {
+                matches.Add(subscription);
+            }
+        }
+
+        return Page<Subscription>.FromServer(matches, CloudApiPaging.Next(response.ContinuationToken), items.Count, response.SubscriptionCount);
+    }
+
+    private async Task SetUserCountAsync(string subscriptionId, int count, CancellationToken cancellationToken)
+    {
+        var request = CloudApiRequest.Json(
+            HttpMethod.Put,
+            CloudApiRoutes.MailboxCount(subscriptionId),
+            new UpdateMailboxCountRequest { MailboxCount = count },
+            CloudApiJsonContext.Default.UpdateMailboxCountRequest,
+            subscriptionId);
+        var reply = await _connection.SendAsync(request, null, cancellationToken).ConfigureAwait(false);
+        if (!reply.IsSuccess)
+        {
+            throw await RefusalAsync(reply, request, subscriptionId, "changed", cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task RollBackUserCountAsync(string subscriptionId, int userCount)
+    {
+        try
+        {
+            // Not the caller's token: the rollback must run even when the caller gave up.
+            await SetUserCountAsync(subscriptionId, userCount, CancellationToken.None).ConfigureAwait(false);
+            ClientLog.UpdateRolledBack(_log, subscriptionId, userCount);
+        }
+        catch (ResellerException ex)
+        {
+            ClientLog.UpdateRollbackFailed(_log, subscriptionId, userCount, ex.ErrorCode);
+        }
+    }
+
+    /// <summary>
+    /// Sends a state change the server answers with 204 and reads the result back. A refusal (400, 409) is taken for
+    /// success only when the subscription already is where the caller wanted it: a repeat is safe, a real refusal is not
+    /// hidden; <paramref name="explain"/> (or the archive rule) says why the state refuses it.
+    /// </summary>
+    private async Task<Subscription> ChangeStateAsync(
+        string subscriptionId,
+        CloudApiRequest request,
+        string action,
+        Func<Subscription, bool> reached,
+        CancellationToken cancellationToken,
+        Func<Subscription, ResellerException?>? explain = null)
+    {
+        var reply = await _connection.SendAsync(request, null, cancellationToken).ConfigureAwait(false);
+        if (reply.IsSuccess)
+        {
+            ClientLog.Changed(_log, subscriptionId, action);
+            return await ReadBackAsync(subscriptionId, action, null, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (reply.Status is 400 or 409 && await FindSubscriptionAsync(subscriptionId, cancellationToken).ConfigureAwait(false) is { } current)
+        {
+            if (reached(current))
+            {
+                return current;
+            }
+
+            if (explain?.Invoke(current) is { } reason)
+            {
+                throw reason;
+            }
+
+            if (current.IsArchived)
+            {
+                throw RuleErrors.NotWhileArchived(current, action);
+            }
+        }
+
+        throw CloudApiErrors.FromReply(reply, request);
+    }
+
+    /// <summary>Reads a subscription back after a change; when that fails and a fallback is known, returns the fallback.</summary>
+    private async Task<Subscription> ReadBackAsync(string subscriptionId, string action, Func<Subscription>? fallback, CancellationToken cancellationToken)
+    {
+        if (fallback is null)
+        {
+            return await GetSubscriptionAsync(subscriptionId, cancellationToken).ConfigureAwait(false);
+        }
+
+        try
+        {
+            return await GetSubscriptionAsync(subscriptionId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ResellerException ex)
+        {
+            // The change happened: failing now would tell a runbook to do it again.
+            ClientLog.ReadBackFailed(_log, subscriptionId, action, ex.ErrorCode);
+            return fallback();
+        }
+    }
+}

@@ -1,0 +1,53 @@
+namespace Exclaimer.Reseller.Sdk.Rules;
+
+/// <summary>
+/// The refusals of the rulebook, worded once: whichever server refused (the Cloud API or the emulator), the client
+/// raises the same error (type, code, field, message) for the same broken rule. When the refusal came back from the
+/// server, its reply's details (<see cref="CallDetails"/>) go with it.
+/// </summary>
+internal static class RuleErrors
+{
+    public static ResellerConflictException SubscriptionAlreadyExists(string subscriptionId, string customerName, CallDetails details = default) =>
+        new(
+            ResellerErrorCodes.SubscriptionAlreadyExists,
+            $"A subscription with the id '{subscriptionId}' already exists (customer '{customerName}'); nothing was created (R9).",
+            subscriptionId,
+            details.RequestId,
+            details.ErrorBody);
+
+    public static ResellerConflictException UserAlreadyExists(string emailAddress, string subscriptionId, CallDetails details = default) =>
+        new(
+            ResellerErrorCodes.UserAlreadyExists,
+            $"{emailAddress} is already a user of subscription '{subscriptionId}'; change their roles instead.",
+            subscriptionId,
+            details.RequestId,
+            details.ErrorBody);
+
+    public static ResellerNotFoundException UserNotFound(string emailAddress, string subscriptionId, CallDetails details = default) =>
+        new(ResellerErrorCodes.UserNotFound, $"{emailAddress} is not a user of subscription '{subscriptionId}'.", subscriptionId, details.RequestId, details.ErrorBody);
+
+    public static ResellerNotFoundException SubscriptionNotFound(string subscriptionId, CallDetails details = default, string? said = null) =>
+        new(ResellerErrorCodes.SubscriptionNotFound, $"No subscription has the id '{subscriptionId}'.{said}", subscriptionId, details.RequestId, details.ErrorBody);
+
+    public static ResellerValidationException OwnerCannotBeRemoved(string emailAddress, string subscriptionId, CallDetails details = default) =>
+        new("EmailAddress", "R10", $"{emailAddress} owns subscription '{subscriptionId}' and cannot be removed (R10).", ResellerErrorCodes.OwnerCannotBeRemoved, subscriptionId, details.RequestId, details.ErrorBody);
+
+    public static ResellerValidationException OwnerMustKeepAdmin(string emailAddress, string subscriptionId, CallDetails details = default) =>
+        new("Role", "R10", $"{emailAddress} owns subscription '{subscriptionId}' and always keeps Admin (R10).", ResellerErrorCodes.OwnerMustKeepAdmin, subscriptionId, details.RequestId, details.ErrorBody);
+
+    public static ResellerValidationException NoCustomerAccess(string subscriptionId) =>
+        new("SubscriptionId", "R4", $"Subscription '{subscriptionId}' has no customer access, so its customer gets no login and no email (R4).", ResellerErrorCodes.NoCustomerAccess, subscriptionId);
+
+    public static ResellerConflictException InvitationAccepted(string subscriptionId, CallDetails details = default) =>
+        new(ResellerErrorCodes.InvitationAccepted, $"The customer of subscription '{subscriptionId}' has already accepted the invitation.", subscriptionId, details.RequestId, details.ErrorBody);
+
+    public static ResellerException InvitationNotSent(string subscriptionId, CallDetails details = default) =>
+        new(502, ResellerErrorCodes.InvitationNotSent, $"The invitation for subscription '{subscriptionId}' could not be sent; try again later.", null, subscriptionId, details.RequestId, details.ErrorBody);
+
+    /// <summary>A change the subscription's state does not allow (R13, R16): an archived subscription must be reactivated first.</summary>
+    public static ResellerConflictException NotWhileArchived(Subscription subscription, string action) =>
+        ResellerConflictException.InvalidState(subscription, action, "it is not archived; reactivate it first (R16)");
+}
+
+/// <summary>What a failed call came back with, attached to the error it becomes.</summary>
+internal readonly record struct CallDetails(string? ErrorBody, string? RequestId);
