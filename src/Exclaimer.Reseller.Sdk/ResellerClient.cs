@@ -108,6 +108,26 @@ public class ResellerClient : IDisposable
     }
 
     /// <summary>
+    /// Checks a create's input without creating anything: the same input rules (R3-R9, R17), and the same
+    /// <see cref="ResellerValidationException"/>, that <see cref="CreateSubscriptionAsync"/> would give before it
+    /// writes or sends anything. Over the Cloud API that includes what the API needs (the customer's
+    /// <see cref="CreateSubscriptionOptions.Domain"/>, and an owner for a subscription without customer access).
+    /// Nothing is sent or read: whether the id is taken (R9) is for the caller to look up.
+    /// </summary>
+    /// <remarks>Use it to preview a change (PowerShell's <c>-WhatIf</c>) or to check a whole file before the first create.</remarks>
+    /// <param name="options">The create to check.</param>
+    /// <exception cref="ResellerValidationException">An input is missing or malformed; the message names the field and the rule.</exception>
+    public virtual void ValidateCreateSubscription(CreateSubscriptionOptions options)
+    {
+        if (options is null)
+        {
+            throw new ArgumentNullException(nameof(options));
+        }
+
+        _transport.ValidateCreateSubscription(options);
+    }
+
+    /// <summary>
     /// Starts a subscription. The first time, it configures the connection with the chosen deployment: at
     /// least one of server-side, client-side and Exchange on-premises (Microsoft 365 only) (R11). When the
     /// subscription is already configured nothing is configured again and the result points at its home page (R12).
@@ -115,6 +135,18 @@ public class ResellerClient : IDisposable
     /// <exception cref="ResellerValidationException">No deployment option on a first start, or Exchange on-premises for Google Workspace.</exception>
     public virtual Task<SubscriptionStart> StartSubscriptionAsync(string subscriptionId, DeploymentOptions deployment, CancellationToken cancellationToken = default) =>
         _transport.StartSubscriptionAsync(SubscriptionRules.ExistingId(subscriptionId), deployment, cancellationToken);
+
+    /// <summary>
+    /// Checks a start's deployment choice (R11) for a subscription of <paramref name="product"/> without starting
+    /// anything: at least one of server-side, client-side and Exchange on-premises, and Exchange on-premises only for
+    /// Microsoft 365. <see cref="StartSubscriptionAsync"/> applies the same rule on a first start; a subscription
+    /// that is already configured is not configured again (R12), so the rule does not apply to it.
+    /// </summary>
+    /// <param name="deployment">The deployment asked for.</param>
+    /// <param name="product">The subscription's product.</param>
+    /// <exception cref="ResellerValidationException">No deployment option, or Exchange on-premises for Google Workspace.</exception>
+    public virtual void ValidateDeployment(DeploymentOptions deployment, Product product) =>
+        SubscriptionRules.Deployment(deployment, product);
 
     /// <summary>Changes the number of users or the customer name (R13).</summary>
     public virtual Task<Subscription> UpdateSubscriptionAsync(string subscriptionId, UpdateSubscriptionOptions options, CancellationToken cancellationToken = default)
@@ -125,6 +157,24 @@ public class ResellerClient : IDisposable
         }
 
         return _transport.UpdateSubscriptionAsync(SubscriptionRules.ExistingId(subscriptionId), options, cancellationToken);
+    }
+
+    /// <summary>
+    /// Checks a change's input without changing anything: the same input rules (R13, R17), and the same
+    /// <see cref="ResellerValidationException"/>, that <see cref="UpdateSubscriptionAsync"/> would give before it
+    /// writes or sends anything. Whether the subscription exists, and whether its state allows the change, is not
+    /// checked: nothing is read.
+    /// </summary>
+    /// <param name="options">The change to check.</param>
+    /// <exception cref="ResellerValidationException">Nothing to change, or a new value is malformed; the message names the field.</exception>
+    public virtual void ValidateUpdateSubscription(UpdateSubscriptionOptions options)
+    {
+        if (options is null)
+        {
+            throw new ArgumentNullException(nameof(options));
+        }
+
+        SubscriptionRules.ValidateUpdate(options);
     }
 
     /// <summary>Converts a trial into a full subscription (R7; Cloud API <c>activate-full</c>).</summary>

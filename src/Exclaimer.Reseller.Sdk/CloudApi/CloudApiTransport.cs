@@ -114,19 +114,7 @@ public sealed partial class CloudApiTransport : ResellerTransport
     /// </remarks>
     public override async Task<Subscription> CreateSubscriptionAsync(CreateSubscriptionOptions options, CancellationToken cancellationToken)
     {
-        var validated = SubscriptionRules.ValidateCreate(options, _settings.DefaultCountryCode);
-        if (validated.Domain is null)
-        {
-            throw ResellerValidationException.Missing("Domain", "R3", "the Cloud API needs the customer's mail domain, e.g. contoso.com");
-        }
-
-        var owner = validated.AllowCustomerEditing
-            ? validated.ContactEmail!
-            : _settings.ResellerAdminEmail
-              ?? throw ResellerValidationException.Missing(
-                  "ResellerAdminEmail",
-                  "R4",
-                  "a subscription without customer access is owned by the reseller's admin over the Cloud API; set CloudApiOptions.ResellerAdminEmail");
+        var validated = ValidateCreate(options, out var owner);
         var subscriptionId = validated.SubscriptionId ?? NewSubscriptionId();
         var sku = SubscriptionSku.For(validated.Product, validated.Tier);
         var body = new AddSubscriptionRequest

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
+using Exclaimer.Reseller.Sdk.LocalEngine;
 
 namespace Exclaimer.Reseller.Sdk.Transport;
 
@@ -24,6 +25,15 @@ public abstract class ResellerTransport : IDisposable
 
     /// <summary>Creates a subscription (R3-R9).</summary>
     public abstract Task<Subscription> CreateSubscriptionAsync(CreateSubscriptionOptions options, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The input rules a create checks before it writes or sends anything (R3-R9, R17), for
+    /// <see cref="ResellerClient.ValidateCreateSubscription"/>. A transport whose backend needs more than the
+    /// rulebook (the Cloud API) adds its own checks, so the check gives the answer the create would.
+    /// </summary>
+    internal virtual void ValidateCreateSubscription(CreateSubscriptionOptions options) =>
+        // The default country only fills in a default; it never makes an input valid or invalid.
+        SubscriptionRules.ValidateCreate(options, "GB");
 
     /// <summary>Starts a subscription (R11, R12).</summary>
     public abstract Task<SubscriptionStart> StartSubscriptionAsync(string subscriptionId, DeploymentOptions deployment, CancellationToken cancellationToken);
