@@ -270,7 +270,7 @@ Describe 'The subscription cmdlets' {
             $again = Start-ResellerSubscription contoso-m365 -ServerSide -ExchangeOnPremises -WarningVariable warned -WarningAction SilentlyContinue
             $again.Deployment | Should -Be 'ClientSide'
             $warned | Should -HaveCount 1
-            $warned[0].Message | Should -Match "Subscription 'contoso-m365' \(Contoso Ltd\) is already configured with ClientSide; -ServerSide -ExchangeOnPremises changed nothing \(R12\)"
+            $warned[0].Message | Should -Match "Subscription 'contoso-m365' \(Contoso Ltd\) is already configured with ClientSide; -ServerSide and -ExchangeOnPremises changed nothing \(R12\)"
             $warned[0].Message | Should -Match ([regex]::Escape("home page and manage the subscription there: $($again.HomePage)"))
             (Get-ResellerSubscription contoso-m365).Deployment | Should -Be 'ClientSide'
         }

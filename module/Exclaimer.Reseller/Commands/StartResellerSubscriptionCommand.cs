@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using Exclaimer.Reseller.PowerShell.Completion;
 using Exclaimer.Reseller.PowerShell.Hosting;
@@ -91,7 +92,12 @@ public sealed class StartResellerSubscriptionCommand : ResellerCmdlet
             }
         }
 
-        return switches.Count == 0 ? null : string.Join(" ", switches);
+        return switches.Count switch
+        {
+            0 => null,
+            1 => switches[0],
+            _ => string.Join(", ", switches.Take(switches.Count - 1)) + " and " + switches[switches.Count - 1],
+        };
     }
 
     /// <summary>Says what a start that configured nothing means, so a second start with new options is never silent (R12).</summary>
