@@ -6,46 +6,96 @@
     Creates a customer subscription for each row of the CSV (columns as New-ResellerSubscription's parameters:
     SubscriptionId, Product, CustomerName, UserCount and optionally Domain, CountryCode, DataCenter, Tier,
     AllowCustomerEditing, ContactName, ContactEmail, SkipTrial) and writes a summary of what was created,
-    skipped and failed.
+    skipped, different and failed.
 
     Every row needs its own SubscriptionId: creating with an id that exists is a conflict, never a second
     subscription (R9), so a run that stopped half way, or a run on a CSV with new rows added, can simply be
-    started again. Rows that exist already are counted as skipped; rows that fail (a missing contact email, a user
-    count of 0...) are counted as failed with the reason, and the other rows go on.
+    started again. A row whose subscription exists already and matches the CSV is skipped; one whose stored
+    subscription differs from the CSV (another customer name, user count, product...) is reported as different,
+    with each difference, and left as it is (change it with Set-ResellerSubscription). Rows that fail (a missing
+    contact email, a user count of 0...) are reported with the reason, and the other rows go on. The script exits
+    with code 1 when any row failed.
 
-    With -WhatIf nothing is created: the summary says what would be created and what exists already.
+    With -WhatIf nothing is created and no store folder is made: every row is checked as a real run would check it
+    (the input rules and whether its id exists), and the summary says what would be created.
+
+    The module is found without installing it: the one this repository builds (artifacts/module, made by
+    "dotnet pwsh -NoProfile -File module/build.ps1"), else one installed on $env:PSModulePath.
 .PARAMETER Path
     The CSV file.
 .PARAMETER StorePath
-    The local store to use when there is no connection yet. Without it, and without a connection, the default
-    local store is opened. Connect first (Connect-ResellerAccount) to use another account or the Cloud API.
+    The local store folder to onboard into. Connects to it for this run even when another connection exists.
+.PARAMETER ApiToken
+    The reseller's Exclaimer Cloud API token, as a SecureString: onboards into that account over the Cloud API,
+    even when another connection exists. The Cloud API needs each row's Domain, and -ResellerAdminEmail for rows
+    without customer access.
+.PARAMETER Environment
+    With -ApiToken: Live (the default) or Sandbox.
+.PARAMETER Endpoint
+    With -ApiToken: another Cloud API endpoint (HTTPS; plain HTTP only to localhost).
+.PARAMETER ResellerAdminEmail
+    Owns the subscriptions without customer access (R4); the Cloud API needs it to create them.
+.PARAMETER ResellerDomain
+    With -ApiToken: the reseller's own domain.
 .EXAMPLE
-    ./Invoke-BulkOnboarding.ps1 -Path ./customers.csv -WhatIf
-    Shows what would be created, and which customers exist already.
+    ./Invoke-BulkOnboarding.ps1 -Path ./customers.csv -StorePath ./reseller-store -WhatIf
+    Shows what would be created and which rows would fail, and creates nothing, not even the store folder.
 .EXAMPLE
     ./Invoke-BulkOnboarding.ps1 -Path ./customers.csv -StorePath ./reseller-store
     Creates the subscriptions; run it again and every row is skipped.
+.EXAMPLE
+    ./Invoke-BulkOnboarding.ps1 -Path ./customers.csv -ApiToken (Read-Host -AsSecureString) -Environment Sandbox -ResellerAdminEmail signatures@reseller.example
+    Onboards into the Cloud API sandbox account of that token.
 .OUTPUTS
-    One summary object: Rows, Created, Skipped and Failed (the subscription ids; Failed with ErrorId and Message
-    per row) and WhatIf.
+    One summary object: Rows; Created, WouldCreate (with -WhatIf) and Skipped (subscription ids); Different (the
+    id, the customer and each difference per row); Failed (id, customer, ErrorId and Message per row); WhatIf; and
+    Summary, one line that says it all.
 #>
-[CmdletBinding(SupportsShouldProcess)]
+[CmdletBinding(SupportsShouldProcess, DefaultParameterSetName = 'CurrentConnection')]
 param(
     [Parameter(Mandatory)]
     [string] $Path,
 
-    [string] $StorePath
+    [Parameter(Mandatory, ParameterSetName = 'LocalStore')]
+    [string] $StorePath,
+
+    [Parameter(Mandatory, ParameterSetName = 'CloudApi')]
+    [securestring] $ApiToken,
+
+    [Parameter(ParameterSetName = 'CloudApi')]
+    [ValidateSet('Live', 'Sandbox')]
+    [string] $Environment,
+
+    [Parameter(ParameterSetName = 'CloudApi')]
+    [uri] $Endpoint,
+
+    [Parameter(ParameterSetName = 'LocalStore')]
+    [Parameter(ParameterSetName = 'CloudApi')]
+    [string] $ResellerAdminEmail,
+
+    [Parameter(ParameterSetName = 'CloudApi')]
+    [string] $ResellerDomain
 )
 
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
 
-if (-not (Get-Module Exclaimer.Reseller)) { Import-Module Exclaimer.Reseller }
-if (-not (Get-ResellerContext)) {
-    $connect = @{}
-    if ($StorePath) { $connect.StorePath = $StorePath }
-    Connect-ResellerAccount @connect
+if (-not (Get-Module Exclaimer.Reseller)) {
+    # The build of this repository first (it matches this script), else an installed module.
+    $built = Join-Path $PSScriptRoot '../../artifacts/module/Exclaimer.Reseller/Exclaimer.Reseller.psd1'
+    if (Test-Path $built) { Import-Module $built }
+    elseif (Get-Module -ListAvailable Exclaimer.Reseller) { Import-Module Exclaimer.Reseller }
+    else {
+        throw 'The Exclaimer.Reseller module is neither built nor installed. In the repository, build it once with: dotnet tool restore; dotnet pwsh -NoProfile -File module/build.ps1'
+    }
 }
+
+# The account given here is the one onboarded into, whatever the session was connected to before.
+$connect = @{}
+foreach ($name in 'StorePath', 'ApiToken', 'Environment', 'Endpoint', 'ResellerAdminEmail', 'ResellerDomain') {
+    if ($PSBoundParameters.ContainsKey($name)) { $connect[$name] = $PSBoundParameters[$name] }
+}
+if ($connect.Count -or -not (Get-ResellerContext)) { Connect-ResellerAccount @connect }
 
 $rows = @(Import-Csv -Path $Path)
 $columns = if ($rows.Count) { $rows[0].PSObject.Properties.Name } else { @() }
@@ -53,8 +103,32 @@ foreach ($required in 'SubscriptionId', 'Product', 'CustomerName', 'UserCount') 
     if ($rows.Count -and $required -notin $columns) { throw "The CSV '$Path' has no $required column; see Get-Help New-ResellerSubscription." }
 }
 
+function Get-Difference {
+    # What the stored subscription holds that the CSV row does not: only the columns the row fills in, and only the
+    # details the service reports (the Cloud API does not report the domain, country or contact).
+    param($Row, $Stored)
+    $names = $Row.PSObject.Properties.Name
+    foreach ($column in 'CustomerName', 'UserCount', 'Product', 'Tier', 'Domain', 'CountryCode', 'DataCenter', 'AllowCustomerEditing', 'ContactName', 'ContactEmail') {
+        if ($column -notin $names) { continue }
+        $wanted = "$($Row.$column)".Trim()
+        $held = $Stored.$column
+        if (-not $wanted -or $null -eq $held) { continue }
+        $same = switch ($column) {
+            'CustomerName' { $wanted -ceq "$held" }
+            'ContactName' { $wanted -ceq "$held" }
+            'UserCount' { [int]$wanted -eq [int]$held }
+            'Domain' { $wanted.TrimEnd('.') -eq "$held" }
+            'AllowCustomerEditing' { ($wanted -in 'true', 'yes', 'y', '1', '$true') -eq [bool]$held }
+            default { $wanted -eq "$held" }
+        }
+        if (-not $same) { "${column}: the CSV has '$wanted', the store has '$held'" }
+    }
+}
+
 $created = [System.Collections.Generic.List[string]]::new()
+$wouldCreate = [System.Collections.Generic.List[string]]::new()
 $skipped = [System.Collections.Generic.List[string]]::new()
+$different = [System.Collections.Generic.List[object]]::new()
 $failed = [System.Collections.Generic.List[object]]::new()
 $whatIf = [bool]$WhatIfPreference
 
@@ -63,16 +137,12 @@ foreach ($row in $rows) {
     if (-not $id) {
         # Without its own id a row could be created twice by a re-run (R9): refuse it.
         $failed.Add([pscustomobject]@{ SubscriptionId = ''; CustomerName = $row.CustomerName; ErrorId = 'MissingSubscriptionId'; Message = 'The row has no SubscriptionId, so a re-run could not tell it was created.' })
+        Write-Warning "Failed a row for '$($row.CustomerName)' (MissingSubscriptionId): it has no SubscriptionId."
         continue
     }
 
-    if ($whatIf) {
-        # Nothing is written with -WhatIf, so ask whether the id exists to tell "would create" from "exists".
-        $existing = Get-ResellerSubscription -SubscriptionId $id -ErrorAction SilentlyContinue
-        if ($existing) { $skipped.Add($id) } else { $row | New-ResellerSubscription; $created.Add($id) }
-        continue
-    }
-
+    # With -WhatIf the cmdlet makes every check a real run makes, creates nothing and reports a row that would
+    # fail with the error a real run would give.
     $rowErrors = $null
     $subscription = $row | New-ResellerSubscription -ErrorAction SilentlyContinue -ErrorVariable rowErrors
     if ($subscription) {
@@ -81,11 +151,25 @@ foreach ($row in $rows) {
         continue
     }
 
+    if (-not $rowErrors) {
+        $wouldCreate.Add($id)
+        Write-Verbose "Would create $id for $($row.CustomerName)."
+        continue
+    }
+
     foreach ($failure in @($rowErrors)) {
         $errorId = $failure.FullyQualifiedErrorId.Split(',')[0]
         if ($errorId -eq 'SubscriptionAlreadyExists') {
-            $skipped.Add($id)
-            Write-Verbose "Skipped $id`: it exists already."
+            $stored = Get-ResellerSubscription -SubscriptionId $id
+            $differences = @(Get-Difference -Row $row -Stored $stored)
+            if ($differences.Count) {
+                $different.Add([pscustomobject]@{ SubscriptionId = $id; CustomerName = $stored.CustomerName; Differences = $differences })
+                Write-Warning "$id exists and differs from the CSV, so it was left as it is ($($differences -join '; ')). Change it with Set-ResellerSubscription if the CSV is right."
+            }
+            else {
+                $skipped.Add($id)
+                Write-Verbose "Skipped $id`: it exists already, as the CSV has it."
+            }
         }
         else {
             $failed.Add([pscustomobject]@{ SubscriptionId = $id; CustomerName = $row.CustomerName; ErrorId = $errorId; Message = $failure.ToString() })
@@ -94,10 +178,17 @@ foreach ($row in $rows) {
     }
 }
 
+$summary = if ($whatIf) { '{0} rows: {1} would be created' -f $rows.Count, $wouldCreate.Count } else { '{0} rows: {1} created' -f $rows.Count, $created.Count }
 [pscustomobject]@{
-    Rows    = $rows.Count
-    Created = $created.ToArray()
-    Skipped = $skipped.ToArray()
-    Failed  = $failed.ToArray()
-    WhatIf  = $whatIf
+    Rows        = $rows.Count
+    Created     = $created.ToArray()
+    WouldCreate = $wouldCreate.ToArray()
+    Skipped     = $skipped.ToArray()
+    Different   = $different.ToArray()
+    Failed      = $failed.ToArray()
+    WhatIf      = $whatIf
+    Summary     = '{0}, {1} exist already as the CSV has them, {2} differ from the CSV, {3} failed.' -f $summary, $skipped.Count, $different.Count, $failed.Count
 }
+
+# A runbook host (a scheduler, CI, Azure Automation) sees a failed row in the exit code: 1, else 0.
+exit [int]($failed.Count -gt 0)

@@ -66,7 +66,9 @@ $work
 'theirs=' + [Diagnostics.FileVersionInfo]::GetVersionInfo(`$theirs.Location).FileVersion + '@' + [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext(`$theirs).Name
 'mine=' + [Diagnostics.FileVersionInfo]::GetVersionInfo(`$mine.Location).FileVersion + '@' + [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext(`$mine).Name
 'loaded=' + (([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -eq '$Package' } | ForEach-Object { [Diagnostics.FileVersionInfo]::GetVersionInfo(`$_.Location).FileVersion } | Sort-Object -Unique) -join ',')
-'sdk=' + [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext(((Get-ResellerSubscription $first).GetType().Assembly)).Name
+# The output objects are PowerShell's own (enum values as names); the SDK's types are what the cmdlets bind to.
+`$null = Get-ResellerSubscription $first
+'sdk=' + [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext((Get-Command Get-ResellerSubscription).Parameters['Status'].ParameterType.Assembly).Name
 "@
         }
         finally { $fake.Stop() }

@@ -35,9 +35,103 @@ Describe 'Invoke-BulkOnboarding.ps1' {
 
         $preview = & $script:Runbook -Path $script:Sample -WhatIf
         $preview.WhatIf | Should -BeTrue
-        $preview.Created | Should -Be @('northwind-m365', 'tailspin-m365', 'woodgrove-m365', 'litware-google')
+        $preview.Created | Should -BeNullOrEmpty
+        $preview.WouldCreate | Should -Be @('northwind-m365', 'tailspin-m365', 'woodgrove-m365', 'litware-google')
         $preview.Skipped | Should -Be @('contoso-m365', 'fabrikam-google')
+        $preview.Summary | Should -Match '^6 rows: 4 would be created, 2 exist already'
         Get-StoreFingerprint $script:store | Should -Be $before
+    }
+
+    It 'R17: with -WhatIf a row that would fail is reported as failed, with the error a real run gives, and the exit code says so' {
+        $csv = Join-Path $script:store '../would-fail.csv'
+        "SubscriptionId,Product,CustomerName,UserCount`nfine,Microsoft365,Fine Ltd,5`nzero,Microsoft365,Zero Ltd,0" | Set-Content $csv
+        $preview = & $script:Runbook -Path $csv -WhatIf -WarningAction SilentlyContinue
+        $LASTEXITCODE | Should -Be 1
+        $preview.WouldCreate | Should -Be 'fine'
+        $preview.Failed.SubscriptionId | Should -Be 'zero'
+        $preview.Failed.ErrorId | Should -Be 'InvalidField'
+        $preview.Failed.Message | Should -Match '-UserCount'
+        Get-ResellerSubscription | Should -BeNullOrEmpty
+    }
+
+    It 'R17: with -WhatIf on a store that does not exist yet, it creates no store folder' {
+        $path = Join-Path (New-TestStore) 'new-store'
+        $preview = & $script:Runbook -Path $script:Sample -StorePath $path -WhatIf
+        $preview.WouldCreate | Should -HaveCount 6
+        Test-Path $path | Should -BeFalse
+        (Get-ResellerContext).StorePath | Should -Be $path
+    }
+
+    It 'R9: a row whose stored subscription differs from the CSV is reported as different with each difference, not skipped' {
+        & $script:Runbook -Path $script:Sample | Out-Null
+        Set-ResellerSubscription contoso-m365 -UserCount 30 -CustomerName 'Contoso Group'
+        $csv = Join-Path $script:store '../changed.csv'
+        (Get-Content $script:Sample) -replace 'northwind-m365,Microsoft365', 'northwind-m365,GoogleWorkspace' | Set-Content $csv
+
+        $again = & $script:Runbook -Path $csv -WarningVariable warned -WarningAction SilentlyContinue
+        $LASTEXITCODE | Should -Be 0
+        $again.Created | Should -BeNullOrEmpty
+        $again.Skipped | Should -Be @('fabrikam-google', 'tailspin-m365', 'woodgrove-m365', 'litware-google')
+        $again.Different.SubscriptionId | Should -Be @('contoso-m365', 'northwind-m365')
+        $contoso = $again.Different | Where-Object SubscriptionId -eq 'contoso-m365'
+        $contoso.Differences | Should -Be @("CustomerName: the CSV has 'Contoso Ltd', the store has 'Contoso Group'", "UserCount: the CSV has '25', the store has '30'")
+        ($again.Different | Where-Object SubscriptionId -eq 'northwind-m365').Differences | Should -Be "Product: the CSV has 'GoogleWorkspace', the store has 'Microsoft365'"
+        $warned | Should -HaveCount 2
+        # Nothing was overwritten (R17).
+        (Get-ResellerSubscription contoso-m365).UserCount | Should -Be 30
+        (Get-ResellerSubscription northwind-m365).Product | Should -Be 'Microsoft365'
+    }
+
+    It 'exits with code 1 when a row failed and 0 when none did' {
+        $csv = Join-Path $script:store '../one-bad.csv'
+        "SubscriptionId,Product,CustomerName,UserCount`nok,Microsoft365,Ok Ltd,5`nbad,Microsoft365,Bad Ltd,0" | Set-Content $csv
+        $result = & $script:Runbook -Path $csv -WarningAction SilentlyContinue
+        $LASTEXITCODE | Should -Be 1
+        $result.Created | Should -Be 'ok'
+        & $script:Runbook -Path $script:Sample | Out-Null
+        $LASTEXITCODE | Should -Be 0
+    }
+
+    It 'uses the -StorePath it is given even when a connection to another store exists' {
+        $other = New-TestStore
+        $result = & $script:Runbook -Path $script:Sample -StorePath $other
+        $result.Created | Should -HaveCount 6
+        (Get-ResellerContext).StorePath | Should -Be $other
+        Connect-ResellerAccount -StorePath $script:store
+        Get-ResellerSubscription | Should -BeNullOrEmpty
+    }
+
+    It 'uses the Cloud API endpoint it is given even when connected to a local store (-WhatIf: reads, sends no create)' {
+        $token = 'tok-runbook-0123456789abcdef'
+        $fake = Start-FakeCloudApi -Token $token
+        try {
+            $csv = Join-Path $script:store '../cloud.csv'
+            @"
+SubscriptionId,Product,CustomerName,UserCount,Domain
+cloud-1,Microsoft365,Contoso Cloud,30,contoso.example
+cloud-2,Microsoft365,Northwind Cloud,4,northwind.example
+no-domain,Microsoft365,No Domain,4,
+"@ | Set-Content $csv
+            $result = & $script:Runbook -Path $csv -ApiToken (ConvertTo-SecureString $token -AsPlainText -Force) -Endpoint $fake.Uri -ResellerAdminEmail admin@reseller.example -WhatIf -WarningAction SilentlyContinue
+            (Get-ResellerContext).Transport | Should -Be 'CloudApi'
+            $result.Skipped | Should -Be 'cloud-1'
+            $result.WouldCreate | Should -Be 'cloud-2'
+            $result.Failed.SubscriptionId | Should -Be 'no-domain'
+            $result.Failed.ErrorId | Should -Be 'MissingField'
+            @($fake.Requests) | Should -Contain 'GET /exclaimerapi/1.0/subscriptions/cloud-1'
+            @($fake.Requests) | Where-Object { $_ -notmatch '^GET ' } | Should -BeNullOrEmpty
+        }
+        finally { $fake.Stop() }
+    }
+
+    It 'in a fresh session the runbook finds the module itself (the repository''s build): nothing to import or copy first' {
+        $store = Join-Path (New-TestStore) 'fresh'
+        $output = Invoke-ChildPwsh -Script @"
+(& '$($script:Runbook)' -Path '$($script:Sample)' -StorePath '$store').Summary
+'module=' + (Get-Module Exclaimer.Reseller).ModuleBase
+"@
+        $output | Should -Contain '6 rows: 6 created, 0 exist already as the CSV has them, 0 differ from the CSV, 0 failed.'
+        ($output | Where-Object { $_ -like 'module=*' }) | Should -Be ('module=' + (Resolve-Path (Join-Path $script:RepositoryRoot 'artifacts/module/Exclaimer.Reseller')).Path)
     }
 
     It 'counts failed rows with their reason and goes on; fixing the CSV and running again creates only those' {

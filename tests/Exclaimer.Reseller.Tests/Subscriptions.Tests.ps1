@@ -243,10 +243,10 @@ Describe 'The subscription cmdlets' {
             (Start-ResellerSubscription contoso-m365 -ServerSide -ClientSide -ExchangeOnPremises).Deployment | Should -Be 'ServerSide, ClientSide, ExchangeOnPremises'
         }
 
-        It 'R11: no deployment option is MissingField' {
+        It 'R11: no deployment option is MissingField, naming the switches' {
             Start-ResellerSubscription contoso-m365 -ErrorVariable failed -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
             $failed[0] | Get-ErrorId | Should -Be 'MissingField'
-            $failed[0].ToString() | Should -Match 'Deployment'
+            $failed[0].ToString() | Should -Match '-ServerSide, -ClientSide and -ExchangeOnPremises'
         }
 
         It 'R11: Exchange on-premises on Google Workspace is InvalidField, and nothing is configured' {
@@ -258,11 +258,37 @@ Describe 'The subscription cmdlets' {
 
         It 'R12: starting again configures nothing and points at the home page' {
             Start-ResellerSubscription contoso-m365 -ClientSide | Out-Null
-            $again = Start-ResellerSubscription contoso-m365 -ServerSide
+            $again = Start-ResellerSubscription contoso-m365 -ServerSide -WarningAction SilentlyContinue
             $again.WasAlreadyConfigured | Should -BeTrue
             $again.Configured | Should -BeFalse
             $again.Deployment | Should -Be 'ClientSide'
             $again.HomePage.AbsoluteUri | Should -Match 'contoso-m365'
+        }
+
+        It 'R12: starting again with new options warns what is configured and what was asked, and changes nothing' {
+            Start-ResellerSubscription contoso-m365 -ClientSide | Out-Null
+            $again = Start-ResellerSubscription contoso-m365 -ServerSide -ExchangeOnPremises -WarningVariable warned -WarningAction SilentlyContinue
+            $again.Deployment | Should -Be 'ClientSide'
+            $warned | Should -HaveCount 1
+            $warned[0].Message | Should -Match "Subscription 'contoso-m365' \(Contoso Ltd\) is already configured with ClientSide; -ServerSide and -ExchangeOnPremises changed nothing \(R12\)"
+            $warned[0].Message | Should -Match ([regex]::Escape("home page and manage the subscription there: $($again.HomePage)"))
+            (Get-ResellerSubscription contoso-m365).Deployment | Should -Be 'ClientSide'
+        }
+
+        It 'R12: starting again with what is configured, or with nothing, warns nothing and says so in verbose' {
+            Start-ResellerSubscription contoso-m365 -ClientSide -ServerSide | Out-Null
+            foreach ($arguments in @{ ClientSide = $true }, @{}) {
+                $lines = Start-ResellerSubscription contoso-m365 @arguments -WarningVariable warned -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message
+                $warned | Should -BeNullOrEmpty
+                $lines | Should -Contain "Subscription 'contoso-m365' (Contoso Ltd) is already configured with ServerSide, ClientSide; nothing changed (R12). Its home page: https://portal.exclaimer.com/subscriptions/contoso-m365/home"
+            }
+        }
+
+        It 'R12: -WhatIf on a configured subscription says that nothing would change' {
+            Start-ResellerSubscription contoso-m365 -ClientSide | Out-Null
+            Start-ResellerSubscription contoso-m365 -ServerSide -WhatIf -WarningVariable warned | Should -BeNullOrEmpty
+            $warned | Should -BeNullOrEmpty
+            (Get-ResellerSubscription contoso-m365).Deployment | Should -Be 'ClientSide'
         }
 
         It 'starts several subscriptions from the pipeline; -WhatIf configures none' {

@@ -25,9 +25,11 @@ public sealed class AddResellerSubscriptionUserCommand : ResellerCmdlet
     [ValidateNotNullOrEmpty]
     public string[] EmailAddress { get; set; } = [];
 
-    /// <summary>The roles; Admin when not given.</summary>
+    /// <summary>The roles; Admin when not given. <c>Roles</c> and <c>Admin;Editor</c> as an exported user has them.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("Roles")]
     [BlankAsNull]
+    [TextList]
     public SubscriptionRole[]? Role { get; set; }
 
     /// <summary>Writes each added user.</summary>
@@ -40,20 +42,23 @@ public sealed class AddResellerSubscriptionUserCommand : ResellerCmdlet
     protected override void ProcessRecord()
     {
         var roles = Role is { Length: > 0 } given ? string.Join(", ", given) : nameof(SubscriptionRole.Admin);
+        string? customerName = null;
         foreach (var address in EmailAddress)
         {
             ShowProgress(address);
-            if (!ShouldProcess($"Subscription '{SubscriptionId}'", $"Add {address} as {roles}"))
-            {
-                continue;
-            }
-
             ForItem(address, () =>
             {
+                // One read for all the addresses, and only when the prompt will show.
+                customerName ??= ForPrompt(SubscriptionId)?.CustomerName;
+                if (!ShouldProcess(SubscriptionTarget(SubscriptionId, customerName), $"Add {address} as {roles}"))
+                {
+                    return;
+                }
+
                 var user = Call((client, token) => client.AddSubscriptionUserAsync(SubscriptionId, address, Role, token));
                 if (PassThru)
                 {
-                    WriteObject(user);
+                    WriteResult(user);
                 }
             });
         }

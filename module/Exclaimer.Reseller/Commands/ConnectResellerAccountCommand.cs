@@ -84,52 +84,72 @@ public sealed class ConnectResellerAccountCommand : PSCmdlet, IDisposable
             Stop(new ArgumentException($"'{path}' is a file; -StorePath takes the store's folder."), "InvalidStorePath", ErrorCategory.InvalidArgument, StorePath);
         }
 
-        var connection = ResellerConnection.ToLocalStore(path, ResellerAdminEmail);
+        ResellerConnection connection;
+        try
+        {
+            connection = ResellerConnection.ToLocalStore(path, ResellerAdminEmail);
+        }
+        catch (ResellerException exception)
+        {
+            // A malformed -ResellerAdminEmail, or no per-user folder to put the default store in.
+            ThrowTerminatingError(ResellerErrors.From(exception, (object?)StorePath ?? ResellerAdminEmail, ErrorContext.Of(this, changesData: false)));
+            throw;
+        }
+
         try
         {
             // Read the store once now, so a corrupt or unreadable store is reported here and not by the first command.
-            ReadFirstPageAsync(connection.Client).GetAwaiter().GetResult();
+            // A folder that does not exist yet (or is empty) holds nothing to check, and the first change creates it:
+            // connecting, like a -WhatIf run after it, leaves no folder or lock file behind.
+            if (!connection.HoldsNothing)
+            {
+                ReadFirstPageAsync(connection.Client).GetAwaiter().GetResult();
+            }
+
             return connection;
         }
         catch (ResellerException exception)
         {
             connection.Dispose();
-            ThrowTerminatingError(ResellerErrors.From(exception, connection.Context.StorePath));
+            ThrowTerminatingError(ResellerErrors.From(exception, connection.Context.StorePath, ErrorContext.Of(this, changesData: false)));
             throw;
         }
     }
 
     private ResellerConnection CloudApi()
     {
+        // The messages name the parameters as typed: -Endpoint, -ApiToken.
         if (Endpoint is not null && CloudApiEndpoint.Problem(Endpoint) is { } problem)
         {
-            Stop(new ArgumentException(problem, nameof(Endpoint)), "InvalidEndpoint", ErrorCategory.InvalidArgument, Endpoint);
+            Stop(new ArgumentException("-Endpoint " + problem), "InvalidEndpoint", ErrorCategory.InvalidArgument, Endpoint);
         }
 
         if (ApiToken is null || ApiToken.Length == 0)
         {
-            Stop(new ArgumentException("The API token is empty; give the reseller's ExAPIToken as a SecureString.", nameof(ApiToken)), "EmptyApiToken", ErrorCategory.InvalidArgument, null);
+            Stop(new ArgumentException("-ApiToken is empty: give the reseller's ExAPIToken as a SecureString, e.g. (Read-Host -AsSecureString)."), "EmptyApiToken", ErrorCategory.InvalidArgument, null);
         }
 
         var token = ApiTokenMask.Reveal(ApiToken!);
         if (token.Trim().Length == 0)
         {
-            Stop(new ArgumentException("The API token is blank; give the reseller's ExAPIToken as a SecureString.", nameof(ApiToken)), "EmptyApiToken", ErrorCategory.InvalidArgument, null);
+            Stop(new ArgumentException("-ApiToken is blank: give the reseller's ExAPIToken as a SecureString, e.g. (Read-Host -AsSecureString)."), "EmptyApiToken", ErrorCategory.InvalidArgument, null);
         }
 
+        var target = (object?)Endpoint ?? Environment;
         try
         {
             return ResellerConnection.ToCloudApi(token, Endpoint is null ? Environment : null, Endpoint, ResellerAdminEmail, ResellerDomain, _stopping.Token);
         }
         catch (ArgumentException exception)
         {
-            // The transport names the option at fault (e.g. ResellerAdminEmail); the token is never part of it.
-            Stop(exception, "InvalidCloudApiOption", ErrorCategory.InvalidArgument, (object?)Endpoint ?? Environment);
+            // The transport names the option at fault (CloudApiOptions.Endpoint: -Endpoint here); never the token.
+            ThrowTerminatingError(ResellerErrors.From(exception, "InvalidCloudApiOption", ErrorCategory.InvalidArgument, target, ErrorContext.Of(this, changesData: false)));
             throw;
         }
         catch (ResellerException exception)
         {
-            ThrowTerminatingError(ResellerErrors.From(exception, (object?)Endpoint ?? Environment));
+            // A refused token, a malformed -ResellerAdminEmail, or an endpoint that cannot be reached (with the cause).
+            ThrowTerminatingError(ResellerErrors.From(exception, target, ErrorContext.Of(this, changesData: false)));
             throw;
         }
     }

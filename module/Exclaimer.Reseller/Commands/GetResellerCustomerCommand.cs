@@ -29,7 +29,7 @@ public sealed class GetResellerCustomerCommand : ResellerCmdlet
             {
                 if (pattern is null || pattern.IsMatch(customer.CompanyName))
                 {
-                    WriteObject(customer);
+                    WriteResult(customer);
                 }
             }
         });

@@ -71,7 +71,7 @@ public sealed class GetResellerSubscriptionCommand : ResellerCmdlet
                     var subscription = Call((client, token) => client.GetSubscriptionAsync(id, token));
                     if (Matches(subscription))
                     {
-                        WriteObject(subscription);
+                        WriteResult(subscription);
                     }
                 });
             }
@@ -86,7 +86,7 @@ public sealed class GetResellerSubscriptionCommand : ResellerCmdlet
             {
                 if (idPattern is null || idPattern.IsMatch(subscription.SubscriptionId))
                 {
-                    WriteObject(subscription);
+                    WriteResult(subscription);
                 }
             }
         });

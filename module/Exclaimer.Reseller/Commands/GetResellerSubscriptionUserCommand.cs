@@ -32,7 +32,7 @@ public sealed class GetResellerSubscriptionUserCommand : ResellerCmdlet
             {
                 if (pattern is null || pattern.IsMatch(user.EmailAddress))
                 {
-                    WriteObject(user);
+                    WriteResult(user);
                 }
             }
         });

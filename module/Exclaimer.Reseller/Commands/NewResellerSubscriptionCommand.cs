@@ -82,17 +82,6 @@ public sealed class NewResellerSubscriptionCommand : ResellerCmdlet
     {
         var target = SubscriptionId ?? CustomerName;
         ShowProgress(target);
-        var action = string.Format(
-            CultureInfo.CurrentCulture,
-            "Create a {0} subscription for {1} users{2}",
-            Product,
-            UserCount,
-            SkipTrial ? string.Empty : " with a 14-day trial");
-        if (!ShouldProcess($"{CustomerName} ({SubscriptionId ?? "new id"})", action))
-        {
-            return;
-        }
-
         var options = new CreateSubscriptionOptions
         {
             Product = Product,
@@ -108,6 +97,58 @@ public sealed class NewResellerSubscriptionCommand : ResellerCmdlet
             ContactEmail = ContactEmail,
             SkipTrial = SkipTrial,
         };
-        ForItem(target, () => WriteObject(Call((client, token) => client.CreateSubscriptionAsync(options, token))));
+        ForItem(target, () =>
+        {
+            // Every check the create makes before it writes runs before the prompt, so a row that would fail is an
+            // error under -WhatIf too, with the id the create would give (R17).
+            Client.ValidateCreateSubscription(options);
+            if (WhatIfInEffect && SubscriptionId is not null)
+            {
+                RefuseTakenId(SubscriptionId.Trim());
+            }
+
+            var action = string.Format(
+                CultureInfo.CurrentCulture,
+                "Create a {0} subscription for {1} users{2}",
+                Product,
+                UserCount,
+                SkipTrial ? string.Empty : " with a 14-day trial");
+            var what = SubscriptionId is null ? $"A new subscription ({CustomerName.Trim()})" : SubscriptionTarget(SubscriptionId.Trim(), CustomerName.Trim());
+            if (!ShouldProcess(what, action))
+            {
+                return;
+            }
+
+            WriteResult(Call((client, token) => client.CreateSubscriptionAsync(options, token)));
+        });
+    }
+
+    /// <summary>
+    /// What the create finds in its write under -WhatIf: an id that is taken is a conflict (R9). A store that holds
+    /// nothing yet has no ids to take, and is not read, so the -WhatIf run creates no folder or lock file.
+    /// </summary>
+    private void RefuseTakenId(string subscriptionId)
+    {
+        if (Connection.HoldsNothing)
+        {
+            return;
+        }
+
+        Subscription existing;
+        try
+        {
+            existing = Call((client, token) => client.GetSubscriptionAsync(subscriptionId, token));
+        }
+        catch (ResellerNotFoundException)
+        {
+            return;
+        }
+
+        throw new ResellerConflictException(
+            "SubscriptionAlreadyExists",
+            $"A subscription with the id '{existing.SubscriptionId}' already exists (customer '{existing.CustomerName}'), so it would not be created (R9).")
+        {
+            Target = existing.SubscriptionId,
+        };
     }
 }

@@ -28,15 +28,19 @@ public sealed class RemoveResellerSubscriptionUserCommand : ResellerCmdlet
     /// <summary>Removes the users.</summary>
     protected override void ProcessRecord()
     {
+        string? customerName = null;
         foreach (var address in EmailAddress)
         {
             ShowProgress(address);
-            if (!ShouldProcess($"Subscription '{SubscriptionId}'", $"Remove {address}"))
+            ForItem(address, () =>
             {
-                continue;
-            }
-
-            ForItem(address, () => Call((client, token) => client.RemoveSubscriptionUserAsync(SubscriptionId, address, token)));
+                // One read for all the addresses, and only when the prompt will show.
+                customerName ??= ForPrompt(SubscriptionId)?.CustomerName;
+                if (ShouldProcess(SubscriptionTarget(SubscriptionId, customerName), $"Remove {address}"))
+                {
+                    Call((client, token) => client.RemoveSubscriptionUserAsync(SubscriptionId, address, token));
+                }
+            });
         }
     }
 }

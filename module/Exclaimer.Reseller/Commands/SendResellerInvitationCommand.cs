@@ -27,12 +27,13 @@ public sealed class SendResellerInvitationCommand : ResellerCmdlet
         foreach (var id in SubscriptionId)
         {
             ShowProgress(id, SubscriptionId.Length > 1 ? SubscriptionId.Length : null);
-            if (!ShouldProcess($"Subscription '{id}'", "Send the customer's invitation email again"))
+            ForItem(id, () =>
             {
-                continue;
-            }
-
-            ForItem(id, () => WriteObject(Call((client, token) => client.ResendInvitationAsync(id, token))));
+                if (ShouldProcess(SubscriptionTarget(id, ForPrompt(id)?.CustomerName), "Send the customer's invitation email again"))
+                {
+                    WriteResult(Call((client, token) => client.ResendInvitationAsync(id, token)));
+                }
+            });
         }
     }
 }

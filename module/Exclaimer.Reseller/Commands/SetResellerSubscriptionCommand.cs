@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using Exclaimer.Reseller.PowerShell.Completion;
 using Exclaimer.Reseller.PowerShell.Hosting;
+using Exclaimer.Reseller.PowerShell.Output;
 using Exclaimer.Reseller.Sdk;
 
 namespace Exclaimer.Reseller.PowerShell.Commands;
@@ -46,9 +47,13 @@ public sealed class SetResellerSubscriptionCommand : ResellerCmdlet
     protected override void ProcessRecord()
     {
         ShowProgress(SubscriptionId);
-        var piped = InputObject?.BaseObject as Subscription;
-        var userCount = piped is not null && UserCount == piped.UserCount ? null : UserCount;
-        var customerName = piped is not null && CustomerName == piped.CustomerName ? null : CustomerName;
+
+        // A subscription piped from Get-ResellerSubscription, whose own values bound by name too.
+        var piped = OutputView.Is<Subscription>(InputObject) ? InputObject : null;
+        var pipedUserCount = piped?.Properties[nameof(Subscription.UserCount)]?.Value as int?;
+        var pipedCustomerName = piped?.Properties[nameof(Subscription.CustomerName)]?.Value as string;
+        var userCount = piped is not null && UserCount == pipedUserCount ? null : UserCount;
+        var customerName = piped is not null && CustomerName == pipedCustomerName ? null : CustomerName;
         if (userCount is null && customerName is null && piped is not null)
         {
             WriteVerbose($"Subscription '{SubscriptionId}': nothing to change.");
@@ -66,18 +71,21 @@ public sealed class SetResellerSubscriptionCommand : ResellerCmdlet
             changes.Add($"customer name to '{customerName}'");
         }
 
-        if (!ShouldProcess($"Subscription '{SubscriptionId}'", "Set " + (changes.Count == 0 ? "nothing" : string.Join(" and ", changes))))
-        {
-            return;
-        }
-
         var options = new UpdateSubscriptionOptions { UserCount = userCount, CustomerName = customerName };
         ForItem(SubscriptionId, () =>
         {
+            // The input rules run before the prompt, so -WhatIf reports a change that would be refused (R17).
+            Client.ValidateUpdateSubscription(options);
+            var current = pipedCustomerName ?? ForPrompt(SubscriptionId)?.CustomerName;
+            if (!ShouldProcess(SubscriptionTarget(SubscriptionId, current), "Set " + string.Join(" and ", changes)))
+            {
+                return;
+            }
+
             var changed = Call((client, token) => client.UpdateSubscriptionAsync(SubscriptionId, options, token));
             if (PassThru)
             {
-                WriteObject(changed);
+                WriteResult(changed);
             }
         });
     }

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using Exclaimer.Reseller.PowerShell.Binding;
 using Exclaimer.Reseller.PowerShell.Completion;
 using Exclaimer.Reseller.PowerShell.Hosting;
 using Exclaimer.Reseller.Sdk;
@@ -23,8 +24,10 @@ public sealed class SetResellerSubscriptionUserCommand : ResellerCmdlet
     [ValidateNotNullOrEmpty]
     public string EmailAddress { get; set; } = string.Empty;
 
-    /// <summary>The user's roles from now on.</summary>
+    /// <summary>The user's roles from now on. <c>Roles</c> and <c>Admin;Editor</c> as an exported user has them.</summary>
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("Roles")]
+    [TextList]
     public SubscriptionRole[] Role { get; set; } = [];
 
     /// <summary>Writes the changed user.</summary>
@@ -35,17 +38,19 @@ public sealed class SetResellerSubscriptionUserCommand : ResellerCmdlet
     protected override void ProcessRecord()
     {
         ShowProgress(EmailAddress);
-        if (!ShouldProcess($"{EmailAddress} on subscription '{SubscriptionId}'", $"Set the roles to {string.Join(", ", Role)}"))
-        {
-            return;
-        }
-
         ForItem(EmailAddress, () =>
         {
+            var customerName = ForPrompt(SubscriptionId)?.CustomerName;
+            var target = $"{EmailAddress} on subscription '{SubscriptionId}'" + (customerName is null ? string.Empty : $" ({customerName})");
+            if (!ShouldProcess(target, $"Set the roles to {string.Join(", ", Role)}"))
+            {
+                return;
+            }
+
             var user = Call((client, token) => client.SetSubscriptionUserRolesAsync(SubscriptionId, EmailAddress, Role, token));
             if (PassThru)
             {
-                WriteObject(user);
+                WriteResult(user);
             }
         });
     }

@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using Exclaimer.Reseller.PowerShell.Completion;
 using Exclaimer.Reseller.PowerShell.Hosting;
@@ -44,12 +46,83 @@ public sealed class StartResellerSubscriptionCommand : ResellerCmdlet
         foreach (var id in SubscriptionId)
         {
             ShowProgress(id, SubscriptionId.Length > 1 ? SubscriptionId.Length : null);
-            if (!ShouldProcess($"Subscription '{id}'", $"Start with {deployment} signatures, unless it is already configured"))
+            ForItem(id, () =>
             {
-                continue;
-            }
+                var current = ForPrompt(id);
+                string action;
+                if (current is { IsConfigured: true })
+                {
+                    action = NotApplied(deployment, current.Deployment ?? DeploymentOptions.None) is { } ignored
+                        ? $"Nothing: it is already configured with {current.Deployment}, so {ignored} would not be applied (R12)"
+                        : $"Nothing: it is already configured with {current.Deployment} (R12); show its home page";
+                }
+                else
+                {
+                    // A first start's input rule runs before the prompt, so -WhatIf reports a start that would be refused (R11).
+                    if (current is { Status: SubscriptionStatus.Active })
+                    {
+                        Client.ValidateDeployment(deployment, current.Product);
+                    }
 
-            ForItem(id, () => WriteObject(Call((client, token) => client.StartSubscriptionAsync(id, deployment, token))));
+                    action = $"Start with {deployment} signatures, unless it is already configured";
+                }
+
+                if (!ShouldProcess(SubscriptionTarget(id, current?.CustomerName), action))
+                {
+                    return;
+                }
+
+                var start = Call((client, token) => client.StartSubscriptionAsync(id, deployment, token));
+                Explain(start, deployment);
+                WriteResult(start);
+            });
+        }
+    }
+
+    /// <summary>The switches asked for that the configured deployment does not have, as typed; null when none.</summary>
+    private static string? NotApplied(DeploymentOptions asked, DeploymentOptions configured)
+    {
+        var missing = asked & ~configured;
+        var switches = new List<string>();
+        foreach (var option in new[] { DeploymentOptions.ServerSide, DeploymentOptions.ClientSide, DeploymentOptions.ExchangeOnPremises })
+        {
+            if (missing.HasFlag(option))
+            {
+                switches.Add("-" + option);
+            }
+        }
+
+        return switches.Count switch
+        {
+            0 => null,
+            1 => switches[0],
+            _ => string.Join(", ", switches.Take(switches.Count - 1)) + " and " + switches[switches.Count - 1],
+        };
+    }
+
+    /// <summary>Says what a start that configured nothing means, so a second start with new options is never silent (R12).</summary>
+    private void Explain(SubscriptionStart start, DeploymentOptions asked)
+    {
+        var subscription = SubscriptionTarget(start.Subscription.SubscriptionId, start.Subscription.CustomerName);
+        if (start.WasAlreadyConfigured)
+        {
+            if (NotApplied(asked, start.Deployment) is { } ignored)
+            {
+                WriteWarning(
+                    $"{subscription} is already configured with {start.Deployment}; {ignored} changed nothing (R12). "
+                    + $"To change how its signatures are deployed, open its home page and manage the subscription there: {start.HomePage}");
+            }
+            else
+            {
+                WriteVerbose($"{subscription} is already configured with {start.Deployment}; nothing changed (R12). Its home page: {start.HomePage}");
+            }
+        }
+        else if (!start.Configured)
+        {
+            // The Cloud API has no call for the connection: it is a consent in the portal, and the SDK never pretends.
+            WriteWarning(
+                $"{subscription} was not configured: connecting it to Microsoft 365 or Google Workspace is done in the Exclaimer portal. "
+                + $"Finish it there: {start.HomePage}");
         }
     }
 }

@@ -38,21 +38,28 @@ public sealed class UpdateResellerSpfRecordCommand : ResellerCmdlet
 
     private protected override string ProgressActivity => "Working out SPF records";
 
+    // Nothing is published: a refused proposal never says that nothing was written.
+    private protected override bool ChangesData => false;
+
     /// <summary>Writes the proposed record.</summary>
     protected override void ProcessRecord()
     {
         ShowProgress(SubscriptionId);
         ForItem(SubscriptionId, () =>
         {
-            // The mail domain given at creation is the one the SPF step is for, unless another is named.
-            var domain = Domain ?? Call((client, token) => client.GetSubscriptionAsync(SubscriptionId, token)).Domain;
-            if (!ShouldProcess(domain ?? $"Subscription '{SubscriptionId}'", "Work out the SPF record with the Exclaimer include"))
+            // The mail domain given at creation is the one the SPF step is for, unless another is named; the prompt
+            // names the customer too.
+            var subscription = Domain is null ? Call((client, token) => client.GetSubscriptionAsync(SubscriptionId, token)) : ForPrompt(SubscriptionId);
+            var domain = Domain ?? subscription?.Domain;
+            var customer = subscription?.CustomerName is { Length: > 0 } name ? $" ({name})" : string.Empty;
+            var target = domain is null ? SubscriptionTarget(SubscriptionId, subscription?.CustomerName) : $"{domain} for subscription '{SubscriptionId}'{customer}";
+            if (!ShouldProcess(target, "Work out the SPF record with the Exclaimer include"))
             {
                 return;
             }
 
             var options = new SpfRecordOptions { Domain = domain, CurrentRecord = CurrentRecord, DataCenter = DataCenter };
-            WriteObject(Call((client, token) => client.UpdateSpfRecordAsync(SubscriptionId, options, token)));
+            WriteResult(Call((client, token) => client.UpdateSpfRecordAsync(SubscriptionId, options, token)));
         });
     }
 }

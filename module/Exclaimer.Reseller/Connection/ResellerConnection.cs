@@ -1,4 +1,6 @@
 using System;
+using System.IO;
+using System.Linq;
 using System.Threading;
 using Exclaimer.Reseller.Sdk;
 using Exclaimer.Reseller.Sdk.LocalEngine;
@@ -24,6 +26,32 @@ internal sealed class ResellerConnection : IDisposable
     public ResellerClient Client { get; }
 
     public ResellerContext Context { get; }
+
+    /// <summary>
+    /// Whether this is a local store that holds nothing yet: its folder does not exist, or is empty. Then there is
+    /// nothing to read (no id can be taken, nothing can be corrupt), and a read could create the folder or its lock
+    /// file, which a connect or a <c>-WhatIf</c> run must never do.
+    /// </summary>
+    public bool HoldsNothing
+    {
+        get
+        {
+            if (_store is not JsonFileResellerStore files)
+            {
+                return false;
+            }
+
+            try
+            {
+                return !Directory.Exists(files.DirectoryPath) || !Directory.EnumerateFileSystemEntries(files.DirectoryPath).Any();
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                // A folder that cannot be listed is read, so the store reports why in its own terms.
+                return false;
+            }
+        }
+    }
 
     /// <summary>The embedded local engine over the JSON file store in <paramref name="storePath"/>, or its default folder.</summary>
     public static ResellerConnection ToLocalStore(string? storePath, string? resellerAdminEmail)

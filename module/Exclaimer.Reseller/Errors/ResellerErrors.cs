@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using Exclaimer.Reseller.Sdk;
@@ -8,26 +9,38 @@ namespace Exclaimer.Reseller.PowerShell.Errors;
 /// <summary>
 /// Turns SDK failures into error records with stable PascalCase ids (the SDK's error codes), a category and the
 /// target, so scripts can tell <c>SubscriptionAlreadyExists</c> from <c>MissingField</c> by
-/// <c>FullyQualifiedErrorId</c>. Messages are the SDK's, which never carry secrets (R18).
+/// <c>FullyQualifiedErrorId</c>. Messages are the SDK's, which never carry secrets (R18), told in the caller's terms:
+/// the parameters they typed (<see cref="ParameterNames"/>), never the SDK's option names.
 /// </summary>
 internal static class ResellerErrors
 {
     public const string NotConnected = "NotConnected";
 
-    /// <summary>The error record for a failed call about <paramref name="target"/>.</summary>
-    public static ErrorRecord From(Exception exception, object? target)
+    private static readonly string[] SentenceEnds = { ". ", ".\n" };
+
+    /// <summary>The error record for a failed call about <paramref name="target"/> in the command of <paramref name="context"/>.</summary>
+    public static ErrorRecord From(Exception exception, object? target, ErrorContext context) =>
+        From(exception, ErrorId(exception), Category(exception), target, context);
+
+    /// <summary>The error record for a failure the command names itself (<paramref name="errorId"/>, <paramref name="category"/>).</summary>
+    public static ErrorRecord From(Exception exception, string errorId, ErrorCategory category, object? target, ErrorContext context)
     {
-        var record = new ErrorRecord(exception, ErrorId(exception), Category(exception), target);
-        if (exception is ResellerValidationException validation && !validation.Message.Contains(validation.FieldName))
+        var record = new ErrorRecord(exception, errorId, category, target);
+        var message = ParameterNames.InCallersTerms(Message(exception), context);
+        if (exception is ResellerValidationException validation)
         {
             // Every validation error names its field (R17), even when a transport's message does not.
-            record.ErrorDetails = new ErrorDetails($"{validation.FieldName}: {validation.Message}");
+            var field = ParameterNames.ForField(validation.FieldName, context);
+            if (message.IndexOf(field, StringComparison.OrdinalIgnoreCase) < 0)
+            {
+                message = $"{field}: {message}";
+            }
         }
 
-        if (RecommendedAction(exception, target) is { } action)
+        var action = WithoutRepeats(RecommendedAction(exception, target, context, message), message);
+        if (message != exception.Message || action is not null)
         {
-            record.ErrorDetails ??= new ErrorDetails(exception.Message);
-            record.ErrorDetails.RecommendedAction = action;
+            record.ErrorDetails = new ErrorDetails(message) { RecommendedAction = action };
         }
 
         return record;
@@ -84,20 +97,81 @@ internal static class ResellerErrors
             ResellerStoreException { ErrorCode: "StoreCorrupt" } => ErrorCategory.InvalidData,
             ResellerStoreException { ErrorCode: "StoreLocked" } => ErrorCategory.ResourceBusy,
             ResellerStoreException => ErrorCategory.ResourceUnavailable,
+
+            // The service could not be reached, or did not answer in time: the network's fault, not the input's.
+            ResellerException { ErrorCode: "ConnectionFailed" or "ServiceUnavailable" } => ErrorCategory.ConnectionError,
+            ResellerException { ErrorCode: "Timeout" } => ErrorCategory.OperationTimeout,
             ResellerException { Status: >= 500 } => ErrorCategory.ConnectionError,
             _ => ErrorCategory.NotSpecified,
         };
 
-    private static string? RecommendedAction(Exception exception, object? target) =>
+    private static string? RecommendedAction(Exception exception, object? target, ErrorContext context, string message) =>
         exception switch
         {
             ResellerConflictException { ErrorCode: "SubscriptionAlreadyExists" } =>
-                $"Nothing was created. Run Get-ResellerSubscription -SubscriptionId {target} to see the existing subscription.",
+                $"Run Get-ResellerSubscription -SubscriptionId {target} to see the existing subscription.",
             ResellerNotFoundException { ErrorCode: "SubscriptionNotFound" } =>
                 "Check the id with Get-ResellerSubscription (add -Archived for cancelled subscriptions).",
-            ResellerValidationException validation => $"Correct {validation.FieldName} and run the command again; nothing was written.",
+            ResellerValidationException validation => Correct(validation.FieldName, context, message),
             ResellerThrottledException { RetryAfter: { } wait } => $"Wait {wait.TotalSeconds:0} seconds and run the command again.",
-            ResellerStoreException store => $"Check the store folder or file '{store.Path}'; it was left as it was.",
+            ResellerException { ErrorCode: "ConnectionFailed" } =>
+                $"Check that this machine can reach the Cloud API (network, proxy, firewall, DNS) and that {(context.IsConnect ? "-Endpoint" : "the endpoint Get-ResellerContext shows")} is right, then run the command again.",
+
+            // A corrupt or locked store's message already says what to do.
+            ResellerStoreException { ErrorCode: "StoreUnavailable" } store =>
+                $"Check that '{store.Path}' is a folder you can read and write; the store was left as it was.",
             _ => null,
         };
+
+    private static string Correct(string fieldName, ErrorContext context, string message)
+    {
+        var field = fieldName == "Deployment" && context.Parameters.Contains("ServerSide")
+            ? "the deployment switches"
+            : ParameterNames.ForField(fieldName, context);
+        var fix = ParameterNames.IsConnectionSetting(fieldName, context)
+            ? $"Run {ParameterNames.ConnectCommand} again with {field.Substring(field.LastIndexOf(" -", StringComparison.Ordinal) + 1)}, then run the command again"
+            : $"Correct {field} and run the command again";
+
+        // Only a change can say nothing was written; a read wrote nothing anyway, and some messages say it already.
+        return context.ChangesData && message.IndexOf("nothing was", StringComparison.OrdinalIgnoreCase) < 0
+            ? fix + "; nothing was written."
+            : fix + ".";
+    }
+
+    /// <summary>The message without .NET's "(Parameter 'x')" suffix, which names a C# parameter, not a PowerShell one.</summary>
+    private static string Message(Exception exception)
+    {
+        var message = exception.Message;
+        if (exception is ArgumentException { ParamName: { Length: > 0 } name })
+        {
+            foreach (var suffix in new[] { $" (Parameter '{name}')", $"{Environment.NewLine}Parameter name: {name}" })
+            {
+                if (message.EndsWith(suffix, StringComparison.Ordinal))
+                {
+                    return message.Substring(0, message.Length - suffix.Length);
+                }
+            }
+        }
+
+        return message;
+    }
+
+    /// <summary>The action without the sentences the message says already, so no record says a thing twice.</summary>
+    private static string? WithoutRepeats(string? action, string message)
+    {
+        if (action is null)
+        {
+            return null;
+        }
+
+        var said = new HashSet<string>(Sentences(message), StringComparer.OrdinalIgnoreCase);
+        var kept = Sentences(action).Where(sentence => !said.Contains(sentence)).ToList();
+        return kept.Count == 0 ? null : string.Join(" ", kept);
+    }
+
+    private static IEnumerable<string> Sentences(string text) =>
+        text.Split(SentenceEnds, StringSplitOptions.RemoveEmptyEntries)
+            .Select(sentence => sentence.Trim().TrimEnd('.'))
+            .Where(sentence => sentence.Length > 0)
+            .Select(sentence => sentence + ".");
 }

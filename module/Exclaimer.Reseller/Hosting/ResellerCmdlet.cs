@@ -1,10 +1,12 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
+using System.Reflection;
 using System.Threading;
 using System.Threading.Tasks;
 using Exclaimer.Reseller.PowerShell.Connection;
 using Exclaimer.Reseller.PowerShell.Errors;
+using Exclaimer.Reseller.PowerShell.Output;
 using Exclaimer.Reseller.Sdk;
 
 namespace Exclaimer.Reseller.PowerShell.Hosting;
@@ -21,8 +23,13 @@ public abstract class ResellerCmdlet : PSCmdlet, IDisposable
     /// <summary>The title of the progress bar on long pipelines.</summary>
     private protected virtual string ProgressActivity => MyInvocation.MyCommand.Name;
 
+    private ErrorContext? _errorContext;
+
     /// <summary>The SDK client of the current connection; stops the command when there is none.</summary>
-    private protected ResellerClient Client
+    private protected ResellerClient Client => Connection.Client;
+
+    /// <summary>The current connection; stops the command when there is none.</summary>
+    private protected ResellerConnection Connection
     {
         get
         {
@@ -33,9 +40,52 @@ public abstract class ResellerCmdlet : PSCmdlet, IDisposable
                 return null!;
             }
 
-            return connection.Client;
+            return connection;
         }
     }
+
+    /// <summary>Whether the command makes changes; a read's errors never say that nothing was written.</summary>
+    private protected virtual bool ChangesData => ErrorContext.Changes(this);
+
+    /// <summary>This command's name and parameters, which its error messages speak of.</summary>
+    private protected ErrorContext ErrorContext => _errorContext ??= ErrorContext.Of(this, ChangesData);
+
+    /// <summary>
+    /// Whether ShouldProcess will only report and not act: <c>-WhatIf</c>, given here or inherited as
+    /// <c>$WhatIfPreference</c> (a script run with <c>-WhatIf</c>). Then every check a real run makes before its first
+    /// write must run without the write, so a row that would fail is reported as failing.
+    /// </summary>
+    private protected bool WhatIfInEffect =>
+        MyInvocation.BoundParameters.TryGetValue("WhatIf", out var given) ? IsOn(given) : IsOn(GetVariableValue("WhatIfPreference"));
+
+    /// <summary>
+    /// Whether ShouldProcess will show its target to someone (<c>-WhatIf</c>, a confirmation prompt, <c>-Verbose</c>),
+    /// so the target is worth a read to name the customer; otherwise the read is saved.
+    /// </summary>
+    private protected bool ShowsWhatItDoes => WhatIfInEffect || WillPrompt || VerboseIsOn;
+
+    private bool WillPrompt
+    {
+        get
+        {
+            if (MyInvocation.BoundParameters.TryGetValue("Confirm", out var confirm))
+            {
+                return IsOn(confirm);
+            }
+
+            // ShouldProcess asks when the command's impact reaches $ConfirmPreference (High unless changed).
+            var impact = GetType().GetCustomAttribute<CmdletAttribute>()?.ConfirmImpact ?? ConfirmImpact.Medium;
+            var preference = Unwrap(GetVariableValue("ConfirmPreference")) is { } value
+                && LanguagePrimitives.TryConvertTo(value, out ConfirmImpact set) ? set : ConfirmImpact.High;
+            return impact != ConfirmImpact.None && preference != ConfirmImpact.None && impact >= preference;
+        }
+    }
+
+    private bool VerboseIsOn =>
+        MyInvocation.BoundParameters.TryGetValue("Verbose", out var given)
+            ? IsOn(given)
+            : Unwrap(GetVariableValue("VerbosePreference")) is ActionPreference preference
+              && preference is not (ActionPreference.SilentlyContinue or ActionPreference.Ignore);
 
     /// <summary>Checks the connection before any input is read.</summary>
     protected override void BeginProcessing()
@@ -58,6 +108,20 @@ public abstract class ResellerCmdlet : PSCmdlet, IDisposable
         _stopping.Dispose();
         GC.SuppressFinalize(this);
     }
+
+    /// <summary>Writes a result: an SDK model in the form PowerShell exports cleanly (<see cref="OutputView"/>).</summary>
+    private protected void WriteResult(object result) => WriteObject(OutputView.For(result));
+
+    /// <summary>
+    /// The subscription a prompt is about, read so the prompt can name its customer; <see langword="null"/> when
+    /// nothing will be shown. A subscription that does not exist fails here as the change itself would.
+    /// </summary>
+    private protected Subscription? ForPrompt(string subscriptionId) =>
+        ShowsWhatItDoes ? Call((client, token) => client.GetSubscriptionAsync(subscriptionId, token)) : null;
+
+    /// <summary>How prompts name a subscription: <c>Subscription 'contoso-m365' (Contoso Ltd)</c>, the customer when known.</summary>
+    private protected static string SubscriptionTarget(string subscriptionId, string? customerName) =>
+        string.IsNullOrEmpty(customerName) ? $"Subscription '{subscriptionId}'" : $"Subscription '{subscriptionId}' ({customerName})";
 
     /// <summary>Advances the progress bar to the next item.</summary>
     private protected void ShowProgress(string item, int? total = null)
@@ -119,7 +183,7 @@ public abstract class ResellerCmdlet : PSCmdlet, IDisposable
         }
         catch (Exception exception) when (exception is ResellerException or ArgumentException)
         {
-            var record = ResellerErrors.From(exception, target);
+            var record = ResellerErrors.From(exception, target, ErrorContext);
             if (ResellerErrors.StopsTheCommand(exception))
             {
                 ThrowTerminatingError(record);
@@ -132,6 +196,16 @@ public abstract class ResellerCmdlet : PSCmdlet, IDisposable
 
     /// <summary>Whether the caller gave <paramref name="parameterName"/>, even as <c>-Switch:$false</c>.</summary>
     private protected bool Given(string parameterName) => MyInvocation.BoundParameters.ContainsKey(parameterName);
+
+    private static object? Unwrap(object? value) => value is PSObject wrapped ? wrapped.BaseObject : value;
+
+    private static bool IsOn(object? value) =>
+        Unwrap(value) switch
+        {
+            SwitchParameter switchParameter => switchParameter.IsPresent,
+            bool flag => flag,
+            var other => LanguagePrimitives.IsTrue(other),
+        };
 
     private bool Next<T>(IAsyncEnumerator<T> items)
     {

@@ -34,17 +34,18 @@ public abstract class SubscriptionChangeCmdlet : ResellerCmdlet
         foreach (var id in SubscriptionId)
         {
             ShowProgress(id, SubscriptionId.Length > 1 ? SubscriptionId.Length : null);
-            if (!ShouldProcess($"Subscription '{id}'", Action))
-            {
-                continue;
-            }
-
             ForItem(id, () =>
             {
+                // The prompt names the customer, so a confirmation is never given for an id alone.
+                if (!ShouldProcess(SubscriptionTarget(id, ForPrompt(id)?.CustomerName), Action))
+                {
+                    return;
+                }
+
                 var changed = Call((client, token) => ChangeAsync(client, id, token));
                 if (PassThru)
                 {
-                    WriteObject(changed);
+                    WriteResult(changed);
                 }
             });
         }
