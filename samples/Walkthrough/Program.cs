@@ -1,23 +1,19 @@
-// The reseller portal's help page, walked end to end on the embedded default: the local engine with its
-// JSON file store (no server, no token). Safe to run again: every step is idempotent, the way a runbook
+// The reseller portal's help page, walked end to end on the embedded default: the Exclaimer Cloud API emulator,
+// in-process, with its JSON file store (no server, no token). The same client code runs against the real API. Safe to run again: every step is idempotent, the way a runbook
 // should be (R9: creating with an id that exists is a conflict, never a second subscription).
 //
 //   dotnet run --project samples/Walkthrough                    the default store (per-user folder)
 //   dotnet run --project samples/Walkthrough -- --store <folder> another store folder
 using System;
 using System.IO;
+using Exclaimer.Reseller.Emulator;
+using Exclaimer.Reseller.Emulator.Storage;
 using Exclaimer.Reseller.Sdk;
-using Exclaimer.Reseller.Sdk.LocalEngine;
-using Exclaimer.Reseller.Sdk.Storage;
 using Exclaimer.Reseller.Samples.Walkthrough;
 
-var storeFolder = args.Length == 2 && args[0] == "--store" ? args[1] : JsonFileResellerStore.DefaultDirectory;
-using var store = new JsonFileResellerStore(new JsonFileStoreOptions { DirectoryPath = storeFolder });
-using var client = new ResellerClient(new ResellerClientOptions
-{
-    Transport = new LocalTransport(new LocalEngineOptions { Store = store, ResellerAdminEmail = "admin@reseller.example" }),
-});
-Console.WriteLine($"Store: {store.DirectoryPath}");
+var storeFolder = Path.GetFullPath(args.Length == 2 && args[0] == "--store" ? args[1] : JsonFileResellerStore.DefaultDirectory);
+using var client = ResellerEmulator.CreateClient(storeFolder, options => options.ResellerAdminEmail = "admin@reseller.example");
+Console.WriteLine($"Store: {storeFolder}");
 
 // 1. New customer subscription, reseller-managed: the reseller designs the signatures (R4).
 await Steps.CreateAsync(client, new CreateSubscriptionOptions
@@ -43,7 +39,7 @@ var fabrikam = await Steps.CreateAsync(client, new CreateSubscriptionOptions
     ContactName = "Anna de Vries",
     ContactEmail = "anna@fabrikam.example",
 });
-Console.WriteLine($"  Invitation to {fabrikam.ContactEmail}: {fabrikam.InvitationStatus}. Outbox: {Path.Combine(store.DirectoryPath, "outbox")}");
+Console.WriteLine($"  Invitation to {fabrikam.ContactEmail}: {fabrikam.InvitationStatus}. Outbox: {Path.Combine(storeFolder, "outbox")}");
 
 // 3. Start Contoso with server-side and client-side signatures (R11); a second start only points home (R12).
 var start = await client.StartSubscriptionAsync("contoso-m365", DeploymentOptions.ServerSide | DeploymentOptions.ClientSide);

@@ -15,7 +15,7 @@ internal static class Steps
             Console.WriteLine($"Created {created.SubscriptionId} for {created.CustomerName}: {created.Product}, {created.UserCount} users, trial until {created.TrialEndDate:yyyy-MM-dd}, data centre {created.DataCenter}");
             return created;
         }
-        catch (ResellerConflictException conflict) when (conflict.ErrorCode == "SubscriptionAlreadyExists")
+        catch (ResellerConflictException conflict) when (conflict.ErrorCode == ResellerErrorCodes.SubscriptionAlreadyExists)
         {
             var existing = await client.GetSubscriptionAsync(options.SubscriptionId!);
             Console.WriteLine($"Exists  {existing.SubscriptionId} for {existing.CustomerName} ({existing.Status}); nothing created (R9)");
@@ -30,7 +30,7 @@ internal static class Steps
             var user = await client.AddSubscriptionUserAsync(subscriptionId, emailAddress);
             Console.WriteLine($"Added {user.EmailAddress} to {subscriptionId} as {string.Join(", ", user.Roles)}");
         }
-        catch (ResellerConflictException conflict) when (conflict.ErrorCode == "UserAlreadyExists")
+        catch (ResellerConflictException conflict) when (conflict.ErrorCode == ResellerErrorCodes.UserAlreadyExists)
         {
             Console.WriteLine($"User {emailAddress} is already on {subscriptionId}");
         }

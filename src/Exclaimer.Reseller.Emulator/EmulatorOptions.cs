@@ -1,16 +1,16 @@
 using System;
-using Exclaimer.Reseller.Sdk.LocalEngine.Invitations;
-using Exclaimer.Reseller.Sdk.Storage;
+using Exclaimer.Reseller.Emulator.Invitations;
+using Exclaimer.Reseller.Emulator.Storage;
 using Microsoft.Extensions.Logging;
 
-namespace Exclaimer.Reseller.Sdk.LocalEngine;
+namespace Exclaimer.Reseller.Emulator;
 
-/// <summary>Configures the local engine behind a <see cref="LocalTransport"/>.</summary>
-public sealed class LocalEngineOptions
+/// <summary>Configures a <see cref="ResellerEmulator"/>: where it keeps its data, how invitations go out, and which token it requires.</summary>
+public sealed class EmulatorOptions
 {
     /// <summary>
-    /// Where subscriptions are kept. <see langword="null"/>: a <see cref="JsonFileResellerStore"/> in its default
-    /// folder. The transport disposes a store it created, never one given here.
+    /// Where subscriptions are kept. <see langword="null"/>: a <see cref="JsonFileResellerStore"/> in its default folder
+    /// (<see cref="JsonFileResellerStore.DefaultDirectory"/>). The emulator disposes a store it created, never one given here.
     /// </summary>
     public ResellerStore? Store { get; set; }
 
@@ -21,22 +21,21 @@ public sealed class LocalEngineOptions
     /// </summary>
     public InvitationSender? InvitationSender { get; set; }
 
+    /// <summary>
+    /// The <c>ExAPIToken</c> every request must carry; a request without it gets 401, as from the real API.
+    /// <see langword="null"/> (the default): any token, or none, is accepted.
+    /// </summary>
+    public string? ApiToken { get; set; }
+
+    /// <summary>The path segment the contract is served under: <c>exclaimerapi</c>, as the real API's.</summary>
+    public string ApiSegment { get; set; } = "exclaimerapi";
+
     /// <summary>The clock for trials, archive dates and invitations (R7). Default: the system clock.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
-    /// <summary>Receives the engine's log. Secrets are never logged (R18).</summary>
+    /// <summary>Receives the emulator's log. Secrets are never logged (R18).</summary>
     public ILoggerFactory? LoggerFactory { get; set; }
 
-    /// <summary>
-    /// The reseller's admin address: it owns subscriptions without customer access (R4), as the Cloud API
-    /// needs an owner for every subscription. When <see langword="null"/>, such subscriptions have no owner
-    /// until users are added.
-    /// </summary>
-    public string? ResellerAdminEmail { get; set; }
-
-    /// <summary>The country used to pick a data centre when a new subscription gives neither (R3). Default <c>GB</c>, as the Cloud API's default currency is GBP.</summary>
-    public string DefaultCountryCode { get; set; } = "GB";
-
-    /// <summary>The portal whose pages starting a subscription points at (R12).</summary>
+    /// <summary>The portal whose pages a start points at (R12) and invitation links lead to.</summary>
     public Uri PortalUri { get; set; } = new("https://portal.exclaimer.com/", UriKind.Absolute);
 }

@@ -45,7 +45,8 @@ internal static class CountryCodes
         + "VE VEN 862 VN VNM 704 VG VGB 092 VI VIR 850 WF WLF 876 EH ESH 732 YE YEM 887 ZM ZMB 894 "
         + "ZW ZWE 716";
 
-    private static readonly Dictionary<string, string> ToAlpha2 = Build();
+    private static readonly Dictionary<string, string> ToAlpha2 = Build(alpha3: false);
+    private static readonly Dictionary<string, string> ToAlpha3 = Build(alpha3: true);
 
     /// <summary>How many codes are assigned (each in three forms).</summary>
     public static int Count => ToAlpha2.Count / 3;
@@ -53,15 +54,19 @@ internal static class CountryCodes
     /// <summary>The alpha-2 code for any form of an assigned code (<c>NL</c>, <c>NLD</c>, <c>528</c> give <c>NL</c>), case-insensitive.</summary>
     public static bool TryGetAlpha2(string code, out string alpha2) => ToAlpha2.TryGetValue(code.Trim(), out alpha2!);
 
-    private static Dictionary<string, string> Build()
+    /// <summary>The alpha-3 code for any form of an assigned code (the form the Cloud API returns), case-insensitive.</summary>
+    public static bool TryGetAlpha3(string code, out string alpha3) => ToAlpha3.TryGetValue(code.Trim(), out alpha3!);
+
+    private static Dictionary<string, string> Build(bool alpha3)
     {
         var parts = Assigned.Trim().Split(' ');
         var map = new Dictionary<string, string>(parts.Length, StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i + 2 < parts.Length; i += 3)
         {
-            map.Add(parts[i], parts[i]);
-            map.Add(parts[i + 1], parts[i]);
-            map.Add(parts[i + 2], parts[i]);
+            var value = alpha3 ? parts[i + 1] : parts[i];
+            map.Add(parts[i], value);
+            map.Add(parts[i + 1], value);
+            map.Add(parts[i + 2], value);
         }
 
         return map;

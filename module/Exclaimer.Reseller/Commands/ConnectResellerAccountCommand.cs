@@ -142,7 +142,7 @@ public sealed class ConnectResellerAccountCommand : PSCmdlet, IDisposable
         }
         catch (ArgumentException exception)
         {
-            // The transport names the option at fault (CloudApiOptions.Endpoint: -Endpoint here); never the token.
+            // The transport names the option at fault (ResellerClientOptions.Endpoint: -Endpoint here); never the token.
             ThrowTerminatingError(ResellerErrors.From(exception, "InvalidCloudApiOption", ErrorCategory.InvalidArgument, target, ErrorContext.Of(this, changesData: false)));
             throw;
         }

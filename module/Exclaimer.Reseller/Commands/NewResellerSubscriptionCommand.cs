@@ -145,10 +145,8 @@ public sealed class NewResellerSubscriptionCommand : ResellerCmdlet
         }
 
         throw new ResellerConflictException(
-            "SubscriptionAlreadyExists",
-            $"A subscription with the id '{existing.SubscriptionId}' already exists (customer '{existing.CustomerName}'), so it would not be created (R9).")
-        {
-            Target = existing.SubscriptionId,
-        };
+            ResellerErrorCodes.SubscriptionAlreadyExists,
+            $"A subscription with the id '{existing.SubscriptionId}' already exists (customer '{existing.CustomerName}'), so it would not be created (R9).",
+            existing.SubscriptionId);
     }
 }

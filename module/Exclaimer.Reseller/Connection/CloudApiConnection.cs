@@ -1,27 +1,28 @@
 using System;
-using Exclaimer.Reseller.Sdk.CloudApi;
+using Exclaimer.Reseller.Sdk;
 
 namespace Exclaimer.Reseller.PowerShell.Connection;
 
-/// <summary>Builds the transport to the Exclaimer Cloud API: the one place the module creates it.</summary>
+/// <summary>Builds the client for the Exclaimer Cloud API: the one place the module does.</summary>
 internal static class CloudApiConnection
 {
     public const string LiveEnvironment = "Live";
     public const string SandboxEnvironment = "Sandbox";
 
-    /// <summary>Creates the Cloud API transport for one reseller account.</summary>
+    /// <summary>Creates the client for one reseller account.</summary>
     /// <param name="apiToken">The reseller's API token (the Cloud API's <c>ExAPIToken</c>); never logged (R18).</param>
     /// <param name="environment"><see cref="LiveEnvironment"/> or <see cref="SandboxEnvironment"/>; ignored when <paramref name="endpoint"/> is given.</param>
     /// <param name="endpoint">A Cloud API endpoint of the caller's choosing (HTTPS, or HTTP on loopback), or <see langword="null"/>.</param>
     /// <param name="resellerAdminEmail">Owns subscriptions without customer access (R4), or <see langword="null"/>.</param>
     /// <param name="resellerDomain">The reseller's own domain (the API's <c>Reseller.Domain</c> on create), or <see langword="null"/>.</param>
-    public static CloudApiTransport CreateTransport(string apiToken, string environment, Uri? endpoint, string? resellerAdminEmail, string? resellerDomain) =>
-        new(new CloudApiOptions
+    public static ResellerClient CreateClient(string apiToken, string environment, Uri? endpoint, string? resellerAdminEmail, string? resellerDomain) =>
+        new(new ResellerClientOptions
         {
             ApiToken = apiToken,
             Environment = environment == SandboxEnvironment ? CloudApiEnvironment.Sandbox : CloudApiEnvironment.Live,
             Endpoint = endpoint,
             ResellerAdminEmail = resellerAdminEmail,
             ResellerDomain = resellerDomain,
+            PageSize = ResellerClientOptions.MaxPageSize,
         });
 }

@@ -2,24 +2,24 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Threading;
+using Exclaimer.Reseller.Emulator;
+using Exclaimer.Reseller.Emulator.Storage;
 using Exclaimer.Reseller.Sdk;
-using Exclaimer.Reseller.Sdk.LocalEngine;
-using Exclaimer.Reseller.Sdk.Storage;
-using Exclaimer.Reseller.Sdk.Transport;
 
 namespace Exclaimer.Reseller.PowerShell.Connection;
 
-/// <summary>One reseller account the cmdlets act as (R1): the SDK client and what it was built on.</summary>
+/// <summary>
+/// One reseller account the cmdlets act as (R1): the SDK client and what it was built on. Either way it is the same
+/// client speaking the same contract: to the embedded emulator in-process, or to the Exclaimer Cloud API.
+/// </summary>
 internal sealed class ResellerConnection : IDisposable
 {
-    private readonly ResellerTransport _transport;
-    private readonly IDisposable? _store;
+    private readonly string? _storePath;
 
-    private ResellerConnection(ResellerClient client, ResellerTransport transport, IDisposable? store, ResellerContext context)
+    private ResellerConnection(ResellerClient client, string? storePath, ResellerContext context)
     {
         Client = client;
-        _transport = transport;
-        _store = store;
+        _storePath = storePath;
         Context = context;
     }
 
@@ -36,14 +36,14 @@ internal sealed class ResellerConnection : IDisposable
     {
         get
         {
-            if (_store is not JsonFileResellerStore files)
+            if (_storePath is null)
             {
                 return false;
             }
 
             try
             {
-                return !Directory.Exists(files.DirectoryPath) || !Directory.EnumerateFileSystemEntries(files.DirectoryPath).Any();
+                return !Directory.Exists(_storePath) || !Directory.EnumerateFileSystemEntries(_storePath).Any();
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {
@@ -53,21 +53,12 @@ internal sealed class ResellerConnection : IDisposable
         }
     }
 
-    /// <summary>The embedded local engine over the JSON file store in <paramref name="storePath"/>, or its default folder.</summary>
+    /// <summary>The embedded emulator, in-process, over the JSON file store in <paramref name="storePath"/> or its default folder.</summary>
     public static ResellerConnection ToLocalStore(string? storePath, string? resellerAdminEmail)
     {
-        var store = new JsonFileResellerStore(new JsonFileStoreOptions { DirectoryPath = storePath });
-        try
-        {
-            var transport = new LocalTransport(new LocalEngineOptions { Store = store, ResellerAdminEmail = resellerAdminEmail });
-            var client = new ResellerClient(new ResellerClientOptions { Transport = transport });
-            return new ResellerConnection(client, transport, store, ResellerContext.ForLocalStore(store.DirectoryPath, resellerAdminEmail));
-        }
-        catch
-        {
-            store.Dispose();
-            throw;
-        }
+        var directory = Path.GetFullPath(storePath ?? JsonFileResellerStore.DefaultDirectory);
+        var client = ResellerEmulator.CreateClient(directory, options => options.ResellerAdminEmail = resellerAdminEmail);
+        return new ResellerConnection(client, directory, ResellerContext.ForLocalStore(directory, resellerAdminEmail));
     }
 
     /// <summary>
@@ -76,25 +67,18 @@ internal sealed class ResellerConnection : IDisposable
     /// </summary>
     public static ResellerConnection ToCloudApi(string apiToken, string? environment, Uri? endpoint, string? resellerAdminEmail, string? resellerDomain, CancellationToken cancellationToken)
     {
-        var transport = CloudApiConnection.CreateTransport(apiToken, environment ?? CloudApiConnection.LiveEnvironment, endpoint, resellerAdminEmail, resellerDomain);
+        var client = CloudApiConnection.CreateClient(apiToken, environment ?? CloudApiConnection.LiveEnvironment, endpoint, resellerAdminEmail, resellerDomain);
         try
         {
-            transport.GetServerTimeAsync(cancellationToken).GetAwaiter().GetResult();
-            var client = new ResellerClient(new ResellerClientOptions { Transport = transport, PageSize = ResellerClientOptions.MaxPageSize });
-            return new ResellerConnection(client, transport, store: null, ResellerContext.ForCloudApi(ApiTokenMask.Mask(apiToken), environment, endpoint ?? transport.BaseAddress));
+            client.GetServerTimeAsync(cancellationToken).GetAwaiter().GetResult();
+            return new ResellerConnection(client, storePath: null, ResellerContext.ForCloudApi(ApiTokenMask.Mask(apiToken), environment, endpoint ?? client.BaseAddress));
         }
         catch
         {
-            transport.Dispose();
+            client.Dispose();
             throw;
         }
     }
 
-    public void Dispose()
-    {
-        // The client does not own a transport it was given, nor the transport a store: release each here.
-        Client.Dispose();
-        _transport.Dispose();
-        _store?.Dispose();
-    }
+    public void Dispose() => Client.Dispose();
 }

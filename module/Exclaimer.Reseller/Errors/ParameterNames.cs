@@ -10,7 +10,7 @@ namespace Exclaimer.Reseller.PowerShell.Errors;
 
 /// <summary>
 /// The one place where the SDK's names for inputs become the names a PowerShell user typed: the SDK names fields
-/// after its option properties (<c>UserCount</c>, <c>Deployment</c>, <c>CloudApiOptions.Endpoint</c>), the user
+/// after its option properties (<c>UserCount</c>, <c>Deployment</c>, <c>ResellerClientOptions.Endpoint</c>), the user
 /// gave parameters (<c>-UserCount</c>, <c>-ServerSide</c>, <c>Connect-ResellerAccount -Endpoint</c>).
 /// </summary>
 internal static class ParameterNames
@@ -18,7 +18,7 @@ internal static class ParameterNames
     /// <summary>The cmdlet that takes the connection's settings.</summary>
     public const string ConnectCommand = "Connect-ResellerAccount";
 
-    // A PascalCase name, optionally qualified by one more ("CloudApiOptions.Endpoint", "EndUser.Domain"), standing
+    // A PascalCase name, optionally qualified by one more ("ResellerClientOptions.Endpoint", "EndUser.Domain"), standing
     // alone: not part of a command name (Get-ResellerSubscription), a path, an address or a longer dotted name.
     private static readonly Regex Name = new(
         @"(?<![-./@\\:\w])(?:(?<qualifier>[A-Z][A-Za-z]*)\.)?(?<name>[A-Z][A-Za-z0-9]*)(?![-/@\\\w]|\.\w)",
@@ -31,12 +31,11 @@ internal static class ParameterNames
     // SDK option types whose properties are settings of the connection, and the parameter each one is.
     private static readonly Dictionary<string, string> ConnectionSettings = new(StringComparer.Ordinal)
     {
-        ["CloudApiOptions.ApiToken"] = "ApiToken",
-        ["CloudApiOptions.Endpoint"] = "Endpoint",
-        ["CloudApiOptions.Environment"] = "Environment",
-        ["CloudApiOptions.ResellerAdminEmail"] = "ResellerAdminEmail",
-        ["CloudApiOptions.ResellerDomain"] = "ResellerDomain",
-        ["LocalEngineOptions.ResellerAdminEmail"] = "ResellerAdminEmail",
+        ["ResellerClientOptions.ApiToken"] = "ApiToken",
+        ["ResellerClientOptions.Endpoint"] = "Endpoint",
+        ["ResellerClientOptions.Environment"] = "Environment",
+        ["ResellerClientOptions.ResellerAdminEmail"] = "ResellerAdminEmail",
+        ["ResellerClientOptions.ResellerDomain"] = "ResellerDomain",
         ["JsonFileStoreOptions.DirectoryPath"] = "StorePath",
         ["Reseller.Domain"] = "ResellerDomain",
     };

@@ -1,26 +1,39 @@
-using Exclaimer.Reseller;
 using System;
 using System.Collections.Generic;
 
-namespace Exclaimer.Reseller.Sdk.LocalEngine;
+namespace Exclaimer.Reseller.Emulator.Engine;
 
 /// <summary>
-/// Picks a data centre from the customer's country, as the Cloud API does when none is given (R3). The
-/// Cloud API does not publish its table; this one is ours (documented in the README): the country's own
-/// data centre where there is one, EU for the rest of Europe, US otherwise.
+/// Picks a data centre from the customer's country, as the Cloud API does when none is given (R3). The Cloud API does
+/// not publish its table; this one is ours (documented in docs/emulator.md): the country's own data centre where there
+/// is one, EU for the rest of Europe, US otherwise; a Google Workspace subscription goes to the nearest data centre that
+/// offers Google Workspace (EU, US or DE).
 /// </summary>
 internal static class DataCenterDefaults
 {
-    private static readonly Dictionary<string, DataCenter> ByCountry = Build();
+    private static readonly Dictionary<string, string> ByCountry = Build();
 
     /// <summary>The data centre for any form of an ISO 3166-1 code (alpha-2, alpha-3 or numeric).</summary>
-    public static DataCenter ForCountry(string countryCode) =>
-        CountryCodes.TryGetAlpha2(countryCode, out var alpha2) && ByCountry.TryGetValue(alpha2, out var dataCenter) ? dataCenter : DataCenter.US;
-
-    private static Dictionary<string, DataCenter> Build()
+    public static string ForCountry(string countryCode, string product)
     {
-        var map = new Dictionary<string, DataCenter>(StringComparer.OrdinalIgnoreCase);
-        void Add(DataCenter dataCenter, params string[] codes)
+        var code = CountryCodes.TryGetAlpha2(countryCode, out var alpha2) && ByCountry.TryGetValue(alpha2, out var dataCenter) ? dataCenter : "US";
+        if (product != ContractValues.GoogleWorkspace)
+        {
+            return code;
+        }
+
+        return code switch
+        {
+            "EU" or "US" or "DE" => code,
+            "UK" or "IND" => "EU",
+            _ => "US",
+        };
+    }
+
+    private static Dictionary<string, string> Build()
+    {
+        var map = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        void Add(string dataCenter, params string[] codes)
         {
             foreach (var code in codes)
             {
@@ -28,14 +41,14 @@ internal static class DataCenterDefaults
             }
         }
 
-        Add(DataCenter.UK, "GB", "IM", "JE", "GG");
-        Add(DataCenter.US, "US");
-        Add(DataCenter.AUS, "AU", "NZ");
-        Add(DataCenter.CAN, "CA");
-        Add(DataCenter.DE, "DE");
-        Add(DataCenter.IND, "AE", "IN", "SA", "QA", "KW", "BH", "OM");
+        Add("UK", "GB", "IM", "JE", "GG");
+        Add("US", "US");
+        Add("AUS", "AU", "NZ");
+        Add("CAN", "CA");
+        Add("DE", "DE");
+        Add("IND", "AE", "IN", "SA", "QA", "KW", "BH", "OM");
         Add(
-            DataCenter.EU,
+            "EU",
             "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE",
             "FI", "FR", "GR", "HU", "IE", "IT", "LV", "LT",
             "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI",

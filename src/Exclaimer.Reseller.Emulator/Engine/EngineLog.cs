@@ -1,17 +1,15 @@
 using Microsoft.Extensions.Logging;
 
-namespace Exclaimer.Reseller.Sdk.LocalEngine;
+namespace Exclaimer.Reseller.Emulator.Engine;
 
-/// <summary>
-/// The local engine's log events. They carry ids, names and counts, never an invitation link or a token (R18).
-/// </summary>
+/// <summary>The emulator's log events. They carry ids, names and counts, never an invitation link or a token (R18).</summary>
 internal static partial class EngineLog
 {
-    [LoggerMessage(1, LogLevel.Information, "Created subscription {SubscriptionId} for {CustomerName} ({Product}, {UserCount} users).")]
-    public static partial void Created(ILogger logger, string subscriptionId, string customerName, Product product, int userCount);
+    [LoggerMessage(1, LogLevel.Information, "Created subscription {SubscriptionId} ({Sku}, {UserCount} users).")]
+    public static partial void Created(ILogger logger, string subscriptionId, string sku, int userCount);
 
     [LoggerMessage(2, LogLevel.Information, "Started subscription {SubscriptionId} with {Deployment}.")]
-    public static partial void Started(ILogger logger, string subscriptionId, DeploymentOptions deployment);
+    public static partial void Started(ILogger logger, string subscriptionId, string deployment);
 
     [LoggerMessage(3, LogLevel.Information, "Subscription {SubscriptionId} was {Action}.")]
     public static partial void Changed(ILogger logger, string subscriptionId, string action);
@@ -30,4 +28,10 @@ internal static partial class EngineLog
 
     [LoggerMessage(8, LogLevel.Warning, "The invitation outcome for subscription {SubscriptionId} could not be recorded ({ErrorCode}).")]
     public static partial void InvitationNotRecorded(ILogger logger, string subscriptionId, string? errorCode);
+
+    [LoggerMessage(9, LogLevel.Error, "{Method} {Path} failed inside the emulator; answered 500.")]
+    public static partial void Failed(ILogger logger, string method, string path, System.Exception exception);
+
+    [LoggerMessage(10, LogLevel.Warning, "The emulator's store failed for {Method} {Path} ({ErrorCode}); answered 500.")]
+    public static partial void StoreFailed(ILogger logger, string method, string path, string? errorCode);
 }

@@ -1,300 +1,397 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using Exclaimer.Reseller.Sdk.LocalEngine.Invitations;
-using Exclaimer.Reseller.Sdk.LocalEngine.Spf;
-using Exclaimer.Reseller.Sdk.Storage;
+using Exclaimer.Reseller.Emulator.Contract;
+using Exclaimer.Reseller.Emulator.Http;
+using Exclaimer.Reseller.Emulator.Invitations;
+using Exclaimer.Reseller.Emulator.Storage;
 using Microsoft.Extensions.Logging;
 
-namespace Exclaimer.Reseller.Sdk.LocalEngine;
+namespace Exclaimer.Reseller.Emulator.Engine;
 
 /// <summary>
-/// The rulebook (R1-R18), once: every operation checks its input, then reads or changes the store in one
-/// atomic step that sees the latest data. Nothing here knows how the data is stored or how calls arrive.
+/// The server's rules (R1-R18 on the server's side), once: what a request may change given what exists (ids unique,
+/// the owner rules, archived subscriptions frozen, the trial, invitations), read and written in one atomic step of the
+/// store that sees the latest data. The contract-level checks of each body (required fields, formats) run here too, so
+/// any client gets the API's answers; the caller-facing input rules live in the SDK's client.
 /// </summary>
 internal sealed class ResellerEngine
 {
+    /// <summary>The automatic trial's length (R7; the Cloud API's <c>TrialDays</c> 0 means 14).</summary>
+    public const int DefaultTrialDays = 14;
+
+    private const int MaxSubscriptionIdLength = 50;
+    private const int MaxNameLength = 100;
+
+    private static readonly string[] OwnerRoles = { "Admin" };
+    private static readonly char[] NotInIds = { '/', '\\', '?', '#' };
+
     private readonly ResellerStore _store;
     private readonly InvitationSender _invitations;
     private readonly TimeProvider _clock;
     private readonly ILogger _log;
-    private readonly string? _resellerAdminEmail;
-    private readonly string _defaultCountryCode;
     private readonly Uri _portal;
 
-    public ResellerEngine(ResellerStore store, InvitationSender invitations, LocalEngineOptions options, ILogger log)
+    public ResellerEngine(ResellerStore store, InvitationSender invitations, TimeProvider clock, Uri portal, ILogger log)
     {
         _store = store;
         _invitations = invitations;
-        _clock = options.TimeProvider ?? TimeProvider.System;
+        _clock = clock;
+        _portal = portal;
         _log = log;
-        _resellerAdminEmail = string.IsNullOrWhiteSpace(options.ResellerAdminEmail)
-            ? null
-            : SubscriptionRules.EmailAddress(options.ResellerAdminEmail!, nameof(LocalEngineOptions.ResellerAdminEmail), "R4");
-        _defaultCountryCode = options.DefaultCountryCode;
-        _portal = options.PortalUri;
     }
 
-    public Task<Page<Subscription>> GetSubscriptionsPageAsync(SubscriptionQuery query, string? continuationToken, int pageSize, CancellationToken cancellationToken) =>
-        PageAsync(SubscriptionFilter.For(query), continuationToken, pageSize, cancellationToken);
+    public TimeProvider Clock => _clock;
 
-    public Task<Page<Subscription>> GetArchivedSubscriptionsPageAsync(ArchiveQuery query, string? continuationToken, int pageSize, CancellationToken cancellationToken) =>
-        PageAsync(SubscriptionFilter.For(query), continuationToken, pageSize, cancellationToken);
+    public Task<StoredSubscription> GetAsync(string subscriptionId, CancellationToken cancellationToken) =>
+        _store.ReadAsync(view => Require(view, subscriptionId), cancellationToken);
 
-    public Task<Subscription> GetSubscriptionAsync(string subscriptionId, CancellationToken cancellationToken) =>
-        _store.ReadAsync(view => Require(view, subscriptionId).Subscription, cancellationToken);
+    /// <summary>One page in creation order, from a position; positions never move, because nothing is deleted (R15).</summary>
+    public Task<(IReadOnlyList<StoredSubscription> Items, int Total, int? Next)> ListAsync(bool activeOnly, int start, int pageSize, CancellationToken cancellationToken) =>
+        _store.ReadAsync(
+            view =>
+            {
+                var all = view.Subscriptions;
+                var page = new List<StoredSubscription>(Math.Min(pageSize, 64));
+                var total = 0;
+                int? next = null;
+                for (var position = 0; position < all.Count; position++)
+                {
+                    var record = all[position];
+                    if (activeOnly && !string.Equals(record.Subscription.Status, SubscriptionStates.Active, StringComparison.OrdinalIgnoreCase))
+                    {
+                        continue;
+                    }
 
-    public async Task<Subscription> CreateSubscriptionAsync(CreateSubscriptionOptions options, CancellationToken cancellationToken)
+                    total++;
+                    if (position < start)
+                    {
+                        continue;
+                    }
+
+                    if (page.Count < pageSize)
+                    {
+                        page.Add(record);
+                    }
+                    else
+                    {
+                        next ??= position;
+                    }
+                }
+
+                return ((IReadOnlyList<StoredSubscription>)page, total, next);
+            },
+            cancellationToken);
+
+    public async Task<StoredSubscription> CreateAsync(AddSubscriptionBody body, CancellationToken cancellationToken)
     {
-        var request = SubscriptionRules.ValidateCreate(options, _defaultCountryCode);
+        var missing = new List<string>();
+        if (string.IsNullOrWhiteSpace(body.EmailAddress))
+        {
+            missing.Add("EmailAddress");
+        }
+
+        if (body.MailboxCount is null)
+        {
+            missing.Add("MailboxCount");
+        }
+
+        if (string.IsNullOrWhiteSpace(body.CountryCode))
+        {
+            missing.Add("CountryCode");
+        }
+
+        if (string.IsNullOrWhiteSpace(body.Sku))
+        {
+            missing.Add("SKU");
+        }
+
+        if (body.EndUser is null)
+        {
+            missing.Add("EndUser");
+        }
+        else if (string.IsNullOrWhiteSpace(body.EndUser.Domain))
+        {
+            missing.Add("EndUser.Domain");
+        }
+
+        if (missing.Count > 0)
+        {
+            throw ApiProblem.Missing(missing.ToArray());
+        }
+
+        var (product, tier, nfr) = ContractValues.Sku(body.Sku!);
+        if (nfr)
+        {
+            throw ApiProblem.BadRequest("SKU", "a not-for-resale SKU needs NumberOfNFRUsers, which this emulator does not take on create");
+        }
+
+        var id = body.SubscriptionId is null ? NewId(30) : Id(body.SubscriptionId);
+        var owner = Email(body.EmailAddress!, "EmailAddress");
+        var ownerId = body.UserId is null ? NewId(30) : UserId(body.UserId, "UserID");
+        var count = MailboxCount(body.MailboxCount!.Value);
+        var country = Country(body.CountryCode!, "CountryCode");
+        var dataCenter = string.IsNullOrWhiteSpace(body.DataCenter) ? DataCenterDefaults.ForCountry(country, product) : ContractValues.DataCenter(body.DataCenter!, product);
+        var currency = body.CurrencyCode is null ? "GBP" : Currency(body.CurrencyCode);
+        var domain = Domain(body.EndUser!.Domain!, "EndUser.Domain");
+        var name = body.SubscriptionName is null ? domain : Name(body.SubscriptionName, "SubscriptionName");
+        var trialDays = body.TrialDays is null or 0 ? DefaultTrialDays : body.TrialDays.Value is > 0 and <= 365 ? body.TrialDays.Value : throw ApiProblem.BadRequest("TrialDays", "use 0 (the default 14 days) to 365");
+        var inTrial = body.SkipTrial != true;
+        var customerAccess = body.SendWelcomeEmailToCustomer != false;
+        var contactName = customerAccess ? ContactName(body.EndUser) : null;
         var now = _clock.GetUtcNow();
+
         var created = await _store.WriteAsync(
             transaction =>
             {
-                var id = request.SubscriptionId ?? NewId();
-                if (transaction.Find(id) is { } existing)
+                if (transaction.Find(id) is not null)
                 {
-                    throw RuleErrors.SubscriptionAlreadyExists(existing.Id, existing.Subscription.CustomerName);
+                    // R9: an id in use is a refusal, never a second subscription.
+                    throw ApiProblem.Refused($"SubscriptionID '{id}' is already in use.");
                 }
 
-                var record = NewSubscription(id, request, now);
-                RequireCustomerTotalFits(transaction, record.Subscription);
+                var details = new StoredSubscriptionDetails
+                {
+                    SubscriptionId = id,
+                    Name = name,
+                    EndUserId = domain,
+                    UserId = ownerId,
+                    Sku = $"EXCL-{product}-{body.Sku!.Trim().ToUpperInvariant().Split('-')[2]}",
+                    Tier = tier,
+                    NumberOfUsers = count,
+                    Status = SubscriptionStates.Active,
+                    InTrial = inTrial,
+                    TrialEndDate = inTrial ? now.AddDays(trialDays) : null,
+                    StartDate = now,
+                    Currency = currency,
+                    DataCenter = dataCenter,
+                    CountryCode = country,
+                    Domain = domain,
+                    AllowCustomerEditing = customerAccess,
+                    ContactName = contactName,
+                    ContactEmail = customerAccess ? owner : null,
+
+                    // Not sent yet: a process that stops before sending leaves Failed, which asks for a resend (R6).
+                    InvitationStatus = customerAccess ? InvitationStates.Failed : InvitationStates.None,
+                    Deployment = "None",
+                };
+                RequireCustomerTotalFits(transaction, details);
+                var record = new StoredSubscription
+                {
+                    Subscription = details,
+                    Users = new[] { new StoredUser { SubscriptionId = id, Email = owner, UserId = ownerId, Roles = OwnerRoles, IsOwner = true } },
+                    Invitation = customerAccess ? new StoredInvitation { SubscriptionId = id, EmailAddress = owner, Status = InvitationStates.Failed, SendCount = 0 } : null,
+                };
                 transaction.Put(record);
                 return record;
             },
             cancellationToken).ConfigureAwait(false);
 
-        EngineLog.Created(_log, created.Id, request.CustomerName, request.Product, request.UserCount);
+        EngineLog.Created(_log, created.Id, created.Subscription.Sku ?? string.Empty, count);
         if (created.Invitation is null)
         {
-            return created.Subscription;
+            return created;
         }
 
         // The subscription is saved first: an invitation must never go out for a subscription that does not exist.
-        // Once saved, the create has happened: the invitation goes out even if the caller cancels now, and a
-        // failure to send or to record it shows in InvitationStatus instead of failing the create (R9, R17).
+        // Once saved, the create has happened: the invitation goes out even if the caller cancels now, and a failure to
+        // send or to record it shows in InvitationStatus instead of failing the create (R9, R17).
         var (sent, _) = await SendInvitationAsync(created, CancellationToken.None).ConfigureAwait(false);
-        return sent.Subscription;
+        return sent;
     }
 
-    public async Task<SubscriptionStart> StartSubscriptionAsync(string subscriptionId, DeploymentOptions deployment, CancellationToken cancellationToken)
+    public Task<StoredSubscription> RenameAsync(string subscriptionId, UpdateDetailsBody body, CancellationToken cancellationToken)
     {
-        var start = await _store.WriteAsync(
-            transaction =>
-            {
-                var record = Require(transaction, subscriptionId);
-                var subscription = record.Subscription;
-                if (subscription.Status != SubscriptionStatus.Active)
-                {
-                    throw ResellerConflictException.InvalidState(subscription, "started", "it is active");
-                }
-
-                if (subscription.IsConfigured)
-                {
-                    // R12: never configure twice; point at where the signature work happens.
-                    return new SubscriptionStart
-                    {
-                        Subscription = subscription,
-                        WasAlreadyConfigured = true,
-                        Deployment = subscription.Deployment ?? DeploymentOptions.None,
-                        HomePage = HomePage(subscription.SubscriptionId),
-                    };
-                }
-
-                var chosen = SubscriptionRules.Deployment(deployment, subscription.Product);
-                var configured = subscription with { Deployment = chosen };
-                transaction.Put(record with { Subscription = configured });
-                return new SubscriptionStart
-                {
-                    Subscription = configured,
-                    Configured = true,
-                    Deployment = chosen,
-                    HomePage = HomePage(subscription.SubscriptionId),
-                };
-            },
-            cancellationToken).ConfigureAwait(false);
-
-        if (start.Configured)
+        if (body.CurrencyCode is not null)
         {
-            EngineLog.Started(_log, start.Subscription.SubscriptionId, start.Deployment);
+            throw ApiProblem.BadRequest("CurrencyCode", "the billing currency is set when a subscription is created and cannot change");
         }
 
-        return start;
-    }
-
-    public async Task<Subscription> UpdateSubscriptionAsync(string subscriptionId, UpdateSubscriptionOptions options, CancellationToken cancellationToken)
-    {
-        SubscriptionRules.ValidateUpdate(options);
-        var (before, after) = await _store.WriteAsync(
-            transaction =>
-            {
-                var record = Require(transaction, subscriptionId);
-                var subscription = record.Subscription;
-                RequireNotArchived(subscription, "changed");
-                var changed = subscription with
-                {
-                    UserCount = options.UserCount ?? subscription.UserCount,
-                    CustomerName = options.CustomerName?.Trim() ?? subscription.CustomerName,
-                };
-                if (changed != subscription)
-                {
-                    RequireCustomerTotalFits(transaction, changed);
-                    transaction.Put(record with { Subscription = changed });
-                }
-
-                return (subscription, changed);
-            },
-            cancellationToken).ConfigureAwait(false);
-        if (before != after)
+        if (body.SubscriptionName is null)
         {
-            EngineLog.Changed(_log, after.SubscriptionId, "changed");
+            throw ApiProblem.Missing("SubscriptionName");
         }
 
-        return after;
+        var name = Name(body.SubscriptionName, "SubscriptionName");
+        return ChangeAsync(subscriptionId, "renamed", s => RequireNotArchived(s, "renamed") with { Name = name }, cancellationToken);
     }
 
-    public Task<Subscription> ActivateFullSubscriptionAsync(string subscriptionId, CancellationToken cancellationToken) =>
-        ChangeAsync(
-            subscriptionId,
-            "converted to a full subscription",
-            subscription =>
-            {
-                RequireNotArchived(subscription, "converted to a full subscription");
-                return subscription with { InTrial = false, TrialEndDate = null };
-            },
-            cancellationToken);
+    public Task<StoredSubscription> SetMailboxCountAsync(string subscriptionId, MailboxCountBody body, CancellationToken cancellationToken)
+    {
+        var count = MailboxCount(body.MailboxCount ?? throw ApiProblem.Missing("MailboxCount"));
+        return ChangeAsync(subscriptionId, "given a new user count", s => RequireNotArchived(s, "changed") with { NumberOfUsers = count }, cancellationToken);
+    }
 
-    public Task<Subscription> SuspendSubscriptionAsync(string subscriptionId, CancellationToken cancellationToken) =>
-        ChangeAsync(
-            subscriptionId,
-            "suspended",
-            subscription =>
-            {
-                RequireNotArchived(subscription, "suspended");
-                return subscription with { Status = SubscriptionStatus.Suspended };
-            },
-            cancellationToken);
+    public Task<StoredSubscription> ActivateFullAsync(string subscriptionId, CancellationToken cancellationToken) =>
+        ChangeAsync(subscriptionId, "converted to a full subscription", s => RequireNotArchived(s, "converted to a full subscription") with { InTrial = false, TrialEndDate = null }, cancellationToken);
 
-    public Task<Subscription> ReactivateSubscriptionAsync(string subscriptionId, bool restartTrial, CancellationToken cancellationToken) =>
-        ChangeAsync(
-            subscriptionId,
-            "reactivated",
-            subscription =>
-            {
-                if (subscription.Status == SubscriptionStatus.Active && restartTrial)
-                {
-                    throw ResellerConflictException.InvalidState(subscription, "reactivated with a new trial", "it is suspended, cancelled or ended");
-                }
+    public Task<StoredSubscription> DeactivateAsync(string subscriptionId, CancellationToken cancellationToken) =>
+        ChangeAsync(subscriptionId, "suspended", s => RequireNotArchived(s, "suspended") with { Status = SubscriptionStates.Suspended }, cancellationToken);
 
-                var reactivated = subscription with { Status = SubscriptionStatus.Active, ArchivedDate = null };
-                return restartTrial
-                    ? reactivated with { InTrial = true, TrialEndDate = _clock.GetUtcNow().AddDays(SubscriptionRules.TrialDays) }
-                    : reactivated;
-            },
-            cancellationToken);
-
-    public Task<Subscription> CancelSubscriptionAsync(string subscriptionId, CancellationToken cancellationToken) =>
+    public Task<StoredSubscription> EndAsync(string subscriptionId, CancellationToken cancellationToken) =>
         ChangeAsync(
             subscriptionId,
             "cancelled",
-            subscription => subscription.IsArchived
-                ? subscription
 
-                // R15: cancelling archives; nothing is deleted, and the subscription can be reactivated (R16).
-                : subscription with { Status = SubscriptionStatus.Cancelled, ArchivedDate = _clock.GetUtcNow() },
+            // R15: cancelling archives; nothing is deleted, and the subscription can be reactivated (R16). Repeating it changes nothing.
+            s => SubscriptionStates.IsArchived(s.Status) ? s : s with { Status = SubscriptionStates.Cancelled, ArchivedDate = _clock.GetUtcNow() },
             cancellationToken);
 
-    public Task<SpfRecordUpdate> UpdateSpfRecordAsync(string subscriptionId, SpfRecordOptions options, CancellationToken cancellationToken)
+    public Task<StoredSubscription> ReactivateAsync(string subscriptionId, ReactivateBody body, CancellationToken cancellationToken)
     {
-        var sendingDomain = SubscriptionRules.Domain(options.Domain ?? string.Empty, "Domain");
-        return _store.ReadAsync(
-            view =>
+        var restartTrial = body.InTrial == true;
+        return ChangeAsync(
+            subscriptionId,
+            "reactivated",
+            s =>
             {
-                var subscription = Require(view, subscriptionId).Subscription;
-                RequireNotArchived(subscription, "given an SPF record");
-                if (options.DataCenter is { } given && given != subscription.DataCenter)
+                if (restartTrial && s.Status == SubscriptionStates.Active)
                 {
-                    throw ResellerValidationException.Invalid("DataCenter", "R14", $"subscription '{subscription.SubscriptionId}' is in data centre {subscription.DataCenter}, not {given}; leave DataCenter out to use its own");
+                    throw ApiProblem.Refused($"Subscription '{s.SubscriptionId}' is active; only a suspended, cancelled or ended one can start a new trial.");
                 }
 
-                return SpfProposal.For(subscription, subscription.DataCenter, sendingDomain, options.CurrentRecord);
+                var reactivated = s with { Status = SubscriptionStates.Active, ArchivedDate = null };
+                return restartTrial ? reactivated with { InTrial = true, TrialEndDate = _clock.GetUtcNow().AddDays(DefaultTrialDays) } : reactivated;
             },
             cancellationToken);
     }
 
-    public Task<Page<SubscriptionUser>> GetSubscriptionUsersPageAsync(string subscriptionId, string? continuationToken, int pageSize, CancellationToken cancellationToken)
+    /// <summary>The emulator's start (R11, R12): configures the deployment the first time; afterwards points at the home page.</summary>
+    public async Task<(StoredSubscription Record, bool Configured)> StartAsync(string subscriptionId, StartBody body, CancellationToken cancellationToken)
     {
-        var start = PagePosition.Parse(continuationToken);
-        return _store.ReadAsync(
+        var result = await _store.WriteAsync(
+            transaction =>
+            {
+                var record = Require(transaction, subscriptionId);
+                var subscription = record.Subscription;
+                if (subscription.Status != SubscriptionStates.Active)
+                {
+                    throw ApiProblem.Refused($"Subscription '{subscription.SubscriptionId}' is {subscription.Status}; only an active subscription can be started.");
+                }
+
+                if (IsConfigured(subscription))
+                {
+                    // R12: never configure twice.
+                    return (record, false);
+                }
+
+                var deployment = ContractValues.Deployment(body.Deployment, ProductOf(subscription));
+                var configured = record with { Subscription = subscription with { Deployment = deployment } };
+                transaction.Put(configured);
+                return (configured, true);
+            },
+            cancellationToken).ConfigureAwait(false);
+
+        if (result.Item2)
+        {
+            EngineLog.Started(_log, result.Item1.Id, result.Item1.Subscription.Deployment ?? string.Empty);
+        }
+
+        return result;
+    }
+
+    public Uri HomePage(string subscriptionId) => new(_portal, "subscriptions/" + Uri.EscapeDataString(subscriptionId) + "/home");
+
+    public Task<(IReadOnlyList<StoredUser> Items, int Total, int? Next)> ListUsersAsync(string subscriptionId, int start, int pageSize, CancellationToken cancellationToken) =>
+        _store.ReadAsync(
             view =>
             {
                 var users = Require(view, subscriptionId).Users;
                 var end = Math.Min(users.Count, start + pageSize);
-                var page = users.Skip(start).Take(end - start).ToArray();
-                return Page<SubscriptionUser>.FromValues(page, PagePosition.Next(end, users.Count));
+                var page = users.Skip(start).Take(Math.Max(0, end - start)).ToArray();
+                return ((IReadOnlyList<StoredUser>)page, users.Count, end < users.Count ? end : (int?)null);
             },
             cancellationToken);
-    }
 
-    public async Task<SubscriptionUser> AddSubscriptionUserAsync(string subscriptionId, string emailAddress, IReadOnlyList<SubscriptionRole> roles, CancellationToken cancellationToken)
+    public async Task AddUserAsync(string subscriptionId, AddUserBody body, CancellationToken cancellationToken)
     {
-        var email = SubscriptionRules.EmailAddress(emailAddress, "EmailAddress", "R10");
-        var granted = SubscriptionRules.Roles(roles, defaultToAdmin: true);
-        var user = await _store.WriteAsync(
-            transaction =>
-            {
-                var record = Require(transaction, subscriptionId);
-                RequireNotArchived(record.Subscription, "given users");
-                if (FindUser(record, email) is { } existing)
-                {
-                    throw RuleErrors.UserAlreadyExists(existing.EmailAddress, record.Id);
-                }
+        var missing = new List<string>();
+        if (string.IsNullOrWhiteSpace(body.UserId))
+        {
+            missing.Add("UserID");
+        }
 
-                var added = new SubscriptionUser { SubscriptionId = record.Id, EmailAddress = email, UserId = SubscriptionRules.NewUserId(), Roles = granted };
-                transaction.Put(record with { Users = record.Users.Concat(new[] { added }).ToArray() });
-                return added;
-            },
-            cancellationToken).ConfigureAwait(false);
-        EngineLog.UserAdded(_log, string.Join(",", granted), user.SubscriptionId);
-        return user;
-    }
+        if (string.IsNullOrWhiteSpace(body.EmailAddress))
+        {
+            missing.Add("EmailAddress");
+        }
 
-    public Task<SubscriptionUser> SetSubscriptionUserRolesAsync(string subscriptionId, string emailAddress, IReadOnlyList<SubscriptionRole> roles, CancellationToken cancellationToken)
-    {
-        var email = SubscriptionRules.EmailAddress(emailAddress, "EmailAddress", "R10");
-        var granted = SubscriptionRules.Roles(roles, defaultToAdmin: false);
-        return _store.WriteAsync(
-            transaction =>
-            {
-                var record = Require(transaction, subscriptionId);
-                RequireNotArchived(record.Subscription, "given users");
-                var user = RequireUser(record, email);
-                if (user.IsOwner && !granted.Contains(SubscriptionRole.Admin))
-                {
-                    throw RuleErrors.OwnerMustKeepAdmin(user.EmailAddress, record.Id);
-                }
+        if (body.Roles is null || body.Roles.Count == 0)
+        {
+            missing.Add("Roles");
+        }
 
-                var changed = user with { Roles = granted };
-                transaction.Put(record with { Users = record.Users.Select(u => ReferenceEquals(u, user) ? changed : u).ToArray() });
-                return changed;
-            },
-            cancellationToken);
-    }
+        if (missing.Count > 0)
+        {
+            throw ApiProblem.Missing(missing.ToArray());
+        }
 
-    public async Task RemoveSubscriptionUserAsync(string subscriptionId, string emailAddress, CancellationToken cancellationToken)
-    {
-        var email = SubscriptionRules.EmailAddress(emailAddress, "EmailAddress", "R10");
+        var userId = UserId(body.UserId!, "UserID");
+        var email = Email(body.EmailAddress!, "EmailAddress");
+        var roles = ContractValues.Roles(body.Roles);
         await _store.WriteAsync(
             transaction =>
             {
                 var record = Require(transaction, subscriptionId);
                 RequireNotArchived(record.Subscription, "given users");
-                var user = RequireUser(record, email);
+                if (FindUser(record, email) is not null)
+                {
+                    throw ApiProblem.Refused($"{email} is already a user of subscription '{record.Id}'.");
+                }
+
+                if (record.Users.Any(user => string.Equals(user.UserId, userId, StringComparison.Ordinal)))
+                {
+                    throw ApiProblem.Refused($"UserID '{userId}' is already in use on subscription '{record.Id}'.");
+                }
+
+                var added = new StoredUser { SubscriptionId = record.Id, Email = email, UserId = userId, Roles = roles };
+                transaction.Put(record with { Users = record.Users.Concat(new[] { added }).ToArray() });
+                return true;
+            },
+            cancellationToken).ConfigureAwait(false);
+        EngineLog.UserAdded(_log, string.Join(",", roles), subscriptionId);
+    }
+
+    public Task SetRolesAsync(string subscriptionId, string userId, RolesBody body, CancellationToken cancellationToken)
+    {
+        var roles = ContractValues.Roles(body.Roles);
+        return _store.WriteAsync(
+            transaction =>
+            {
+                var record = Require(transaction, subscriptionId);
+                RequireNotArchived(record.Subscription, "given users");
+                var user = record.Users.FirstOrDefault(u => string.Equals(u.UserId, userId, StringComparison.Ordinal))
+                    ?? throw ApiProblem.NotFound($"Subscription '{record.Id}' has no user with UserID '{userId}'.");
+                if (user.IsOwner && !roles.Contains("Admin"))
+                {
+                    // R10: the owner always keeps Admin (the API answers 403).
+                    throw ApiProblem.Forbidden($"{user.Email} owns subscription '{record.Id}' and always keeps Admin.");
+                }
+
+                var changed = user with { Roles = roles };
+                transaction.Put(record with { Users = record.Users.Select(u => ReferenceEquals(u, user) ? changed : u).ToArray() });
+                return true;
+            },
+            cancellationToken);
+    }
+
+    public async Task RemoveUserAsync(string subscriptionId, string userIdOrEmail, CancellationToken cancellationToken)
+    {
+        await _store.WriteAsync(
+            transaction =>
+            {
+                var record = Require(transaction, subscriptionId);
+                RequireNotArchived(record.Subscription, "given users");
+                var user = record.Users.FirstOrDefault(u => string.Equals(u.UserId, userIdOrEmail, StringComparison.Ordinal))
+                    ?? FindUser(record, userIdOrEmail)
+                    ?? throw ApiProblem.NotFound($"{userIdOrEmail} is not a user of subscription '{record.Id}'.");
                 if (user.IsOwner)
                 {
-                    throw RuleErrors.OwnerCannotBeRemoved(user.EmailAddress, record.Id);
+                    // R10: the owner cannot be removed (the API answers 403).
+                    throw ApiProblem.Forbidden($"{user.Email} owns subscription '{record.Id}' and cannot be removed.");
                 }
 
                 transaction.Put(record with { Users = record.Users.Where(u => !ReferenceEquals(u, user)).ToArray() });
@@ -304,110 +401,84 @@ internal sealed class ResellerEngine
         EngineLog.UserRemoved(_log, subscriptionId);
     }
 
-    public Task<Page<Customer>> GetCustomersPageAsync(string? continuationToken, int pageSize, CancellationToken cancellationToken)
-    {
-        var start = PagePosition.Parse(continuationToken);
-        return _store.ReadAsync(
+    /// <summary>The reseller's customers (the contract's end users), with their current subscriptions and users (an extension).</summary>
+    public Task<(IReadOnlyList<EndUserAnswer> Items, int Total, int? Next)> ListEndUsersAsync(int start, int pageSize, CancellationToken cancellationToken) =>
+        _store.ReadAsync(
             view =>
             {
-                var customers = new List<Customer>();
+                var customers = new List<EndUserAnswer>();
                 var positions = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
                 foreach (var subscription in view.Subscriptions.Select(record => record.Subscription))
                 {
-                    var id = subscription.CustomerId ?? subscription.SubscriptionId;
+                    var id = subscription.EndUserId ?? subscription.SubscriptionId;
                     if (!positions.TryGetValue(id, out var position))
                     {
                         position = customers.Count;
                         positions.Add(id, position);
-                        customers.Add(new Customer { CustomerId = id, CompanyName = subscription.CustomerName, CountryCode = subscription.CountryCode, SubscriptionCount = 0, UserCount = 0 });
+                        customers.Add(new EndUserAnswer { EndUserId = id, CompanyName = subscription.Name, CountryCode = Alpha3(subscription.CountryCode), SubscriptionCount = 0, UserCount = 0 });
                     }
 
-                    if (!subscription.IsArchived)
+                    if (!SubscriptionStates.IsArchived(subscription.Status))
                     {
                         var customer = customers[position];
-                        customers[position] = customer with
-                        {
-                            SubscriptionCount = customer.SubscriptionCount + 1,
-                            // Saturates rather than wraps: a store written before the total was checked may hold more (R17).
-                            UserCount = (int)Math.Min(int.MaxValue, (long)customer.UserCount!.Value + subscription.UserCount),
-                        };
+                        customer.SubscriptionCount++;
+
+                        // Saturates rather than wraps: a store written before the total was checked may hold more (R17).
+                        customer.UserCount = (int)Math.Min(int.MaxValue, (long)customer.UserCount!.Value + subscription.NumberOfUsers);
                     }
                 }
 
                 var end = Math.Min(customers.Count, start + pageSize);
-                return Page<Customer>.FromValues(customers.Skip(start).Take(end - start).ToArray(), PagePosition.Next(end, customers.Count));
+                var page = customers.Skip(start).Take(Math.Max(0, end - start)).ToArray();
+                return ((IReadOnlyList<EndUserAnswer>)page, customers.Count, end < customers.Count ? end : (int?)null);
             },
             cancellationToken);
-    }
 
-    public async Task<Invitation> ResendInvitationAsync(string subscriptionId, CancellationToken cancellationToken)
+    /// <summary>Sends the invitation again (R6; an emulator extension). Refused without customer access, once accepted, or when archived.</summary>
+    public async Task<(StoredSubscription Record, Exception? Failure)> ResendInvitationAsync(string subscriptionId, CancellationToken cancellationToken)
     {
-        var record = await _store.ReadAsync(view => Require(view, subscriptionId), cancellationToken).ConfigureAwait(false);
+        var record = await GetAsync(subscriptionId, cancellationToken).ConfigureAwait(false);
         RequireNotArchived(record.Subscription, "sent an invitation");
         if (record.Invitation is null)
         {
-            throw new ResellerValidationException("SubscriptionId", "R4", $"Subscription '{record.Id}' has no customer access, so its customer gets no login and no email (R4).", "NoCustomerAccess")
-            {
-                Target = record.Id,
-            };
+            throw ApiProblem.Refused($"Subscription '{record.Id}' has no customer access, so its customer gets no login and no email (R4).");
         }
 
-        if (record.Invitation.Status == InvitationStatus.Accepted)
+        if (record.Invitation.Status == InvitationStates.Accepted)
         {
-            throw new ResellerConflictException("InvitationAccepted", $"The customer of subscription '{record.Id}' has already accepted the invitation.") { Target = record.Id };
+            throw ApiProblem.Refused($"The customer of subscription '{record.Id}' has already accepted the invitation.");
         }
 
-        var (sent, failure) = await SendInvitationAsync(record, cancellationToken).ConfigureAwait(false);
-        if (failure is not null)
-        {
-            throw new ResellerException(502, "InvitationNotSent", $"The invitation for subscription '{record.Id}' could not be sent ({failure.GetType().Name}); try again later.", failure) { Target = record.Id };
-        }
-
-        return sent.Invitation!;
+        return await SendInvitationAsync(record, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<Page<Subscription>> PageAsync(SubscriptionFilter filter, string? continuationToken, int pageSize, CancellationToken cancellationToken)
-    {
-        var start = PagePosition.Parse(continuationToken);
-        return await _store.ReadAsync(
-            view =>
-            {
-                var all = view.Subscriptions;
-                var page = new List<Subscription>(Math.Min(pageSize, 64));
-                var position = start;
-                for (; position < all.Count && page.Count < pageSize; position++)
-                {
-                    var subscription = all[position].Subscription;
-                    if (filter.Matches(subscription))
-                    {
-                        page.Add(subscription);
-                    }
-                }
-
-                return Page<Subscription>.FromValues(page, PagePosition.Next(position, all.Count));
-            },
-            cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task<Subscription> ChangeAsync(string subscriptionId, string action, Func<Subscription, Subscription> change, CancellationToken cancellationToken)
+    private async Task<StoredSubscription> ChangeAsync(string subscriptionId, string action, Func<StoredSubscriptionDetails, StoredSubscriptionDetails> change, CancellationToken cancellationToken)
     {
         var (before, after) = await _store.WriteAsync(
             transaction =>
             {
                 var record = Require(transaction, subscriptionId);
                 var changed = change(record.Subscription);
-                if (changed != record.Subscription)
+                if (changed == record.Subscription)
                 {
-                    transaction.Put(record with { Subscription = changed });
+                    return (record, record);
                 }
 
-                return (record.Subscription, changed);
+                if (changed.NumberOfUsers != record.Subscription.NumberOfUsers
+                    || (SubscriptionStates.IsArchived(record.Subscription.Status) && !SubscriptionStates.IsArchived(changed.Status)))
+                {
+                    RequireCustomerTotalFits(transaction, changed);
+                }
+
+                var updated = record with { Subscription = changed };
+                transaction.Put(updated);
+                return (record, updated);
             },
             cancellationToken).ConfigureAwait(false);
 
-        if (before != after)
+        if (!ReferenceEquals(before, after))
         {
-            EngineLog.Changed(_log, after.SubscriptionId, action);
+            EngineLog.Changed(_log, after.Id, action);
         }
 
         return after;
@@ -418,7 +489,7 @@ internal sealed class ResellerEngine
     {
         var now = _clock.GetUtcNow();
         var message = InvitationLetter.Compose(record.Subscription, _portal, now);
-        var outcome = InvitationStatus.Pending;
+        var outcome = InvitationStates.Pending;
         Exception? failure = null;
         try
         {
@@ -427,18 +498,19 @@ internal sealed class ResellerEngine
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            outcome = InvitationStatus.Failed;
+            outcome = InvitationStates.Failed;
             failure = ex;
             EngineLog.InvitationFailed(_log, record.Id, ex.GetType().Name);
         }
 
         StoredSubscription Record(StoredSubscription latest)
         {
-            var invitation = (latest.Invitation ?? new Invitation { SubscriptionId = latest.Id, EmailAddress = message.ToAddress }) with
+            var sent = outcome == InvitationStates.Pending;
+            var invitation = (latest.Invitation ?? new StoredInvitation { SubscriptionId = latest.Id, EmailAddress = message.ToAddress }) with
             {
                 Status = outcome,
-                SentDate = outcome == InvitationStatus.Pending ? now : latest.Invitation?.SentDate,
-                SendCount = (latest.Invitation?.SendCount ?? 0) + (outcome == InvitationStatus.Pending ? 1 : 0),
+                SentDate = sent ? now : latest.Invitation?.SentDate,
+                SendCount = (latest.Invitation?.SendCount ?? 0) + (sent ? 1 : 0),
             };
             return latest with { Invitation = invitation, Subscription = latest.Subscription with { InvitationStatus = outcome } };
         }
@@ -455,7 +527,7 @@ internal sealed class ResellerEngine
                 },
                 CancellationToken.None).ConfigureAwait(false);
         }
-        catch (ResellerStoreException ex)
+        catch (Sdk.ResellerStoreException ex)
         {
             // The message went out (or not) either way; the stored status just stays as it was.
             EngineLog.InvitationNotRecorded(_log, record.Id, ex.ErrorCode);
@@ -465,104 +537,110 @@ internal sealed class ResellerEngine
         return (updated, failure);
     }
 
-    private StoredSubscription NewSubscription(string id, ValidatedCreate request, DateTimeOffset now)
-    {
-        var ownerEmail = request.AllowCustomerEditing ? request.ContactEmail : _resellerAdminEmail;
-        var subscription = new Subscription
-        {
-            SubscriptionId = id,
-            CustomerName = request.CustomerName,
-            CustomerId = request.Domain ?? CustomerSlug(request.CustomerName),
-            Sku = SubscriptionSku.For(request.Product, request.Tier),
-            Tier = request.Tier,
-            UserCount = request.UserCount,
-            Status = SubscriptionStatus.Active,
-            InTrial = !request.SkipTrial,
-            TrialEndDate = request.SkipTrial ? null : now.AddDays(SubscriptionRules.TrialDays),
-            StartDate = now,
-            DataCenter = request.DataCenter,
-            CountryCode = request.CountryCode,
-            Domain = request.Domain,
-            AllowCustomerEditing = request.AllowCustomerEditing,
-            ContactName = request.ContactName,
-            ContactEmail = request.ContactEmail,
-            // Not sent yet: a process that stops before sending leaves Failed, which asks for a resend (R6).
-            InvitationStatus = request.AllowCustomerEditing ? InvitationStatus.Failed : InvitationStatus.None,
-            Deployment = DeploymentOptions.None,
-        };
-
-        var users = new List<SubscriptionUser>();
-        if (ownerEmail is not null)
-        {
-            var owner = new SubscriptionUser { SubscriptionId = id, EmailAddress = ownerEmail, UserId = SubscriptionRules.NewUserId(), Roles = new[] { SubscriptionRole.Admin }, IsOwner = true };
-            users.Add(owner);
-            subscription = subscription with { OwnerUserId = owner.UserId };
-        }
-
-        return new StoredSubscription
-        {
-            Subscription = subscription,
-            Users = users,
-            Invitation = request.AllowCustomerEditing
-                ? new Invitation { SubscriptionId = id, EmailAddress = request.ContactEmail!, Status = InvitationStatus.Failed, SendCount = 0 }
-                : null,
-        };
-    }
-
     /// <summary>
-    /// Refuses a user count that would make the customer's total pass what a count can hold (R17): the overview and
-    /// the customer list add them up, and a total that wraps round would report nonsense.
+    /// Refuses a user count that would make the customer's total pass what a count can hold (R17): the customer list
+    /// adds them up, and a total that wraps round would report nonsense.
     /// </summary>
-    private static void RequireCustomerTotalFits(IResellerStoreView view, Subscription changed)
+    private static void RequireCustomerTotalFits(IResellerStoreView view, StoredSubscriptionDetails changed)
     {
-        long total = changed.UserCount;
+        long total = changed.NumberOfUsers;
         foreach (var record in view.Subscriptions)
         {
             var other = record.Subscription;
-            if (!other.IsArchived && !string.Equals(other.SubscriptionId, changed.SubscriptionId, StringComparison.OrdinalIgnoreCase)
-                && string.Equals(other.CustomerId, changed.CustomerId, StringComparison.OrdinalIgnoreCase))
+            if (!SubscriptionStates.IsArchived(other.Status) && !string.Equals(other.SubscriptionId, changed.SubscriptionId, StringComparison.OrdinalIgnoreCase)
+                && string.Equals(other.EndUserId, changed.EndUserId, StringComparison.OrdinalIgnoreCase))
             {
-                total += other.UserCount;
+                total += other.NumberOfUsers;
             }
         }
 
         if (total > int.MaxValue)
         {
-            throw ResellerValidationException.Invalid("UserCount", "R17", $"customer '{changed.CustomerName}' would have {total.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} users across their subscriptions, more than a total can hold");
+            throw ApiProblem.BadRequest("MailboxCount", $"customer '{changed.EndUserId}' would have {total.ToString("N0", CultureInfo.InvariantCulture)} users across their subscriptions, more than a total can hold");
         }
     }
-
-    private Uri HomePage(string subscriptionId) => new(_portal, "subscriptions/" + Uri.EscapeDataString(subscriptionId) + "/home");
 
     private static StoredSubscription Require(IResellerStoreView view, string subscriptionId) =>
-        view.Find(subscriptionId) ?? throw ResellerNotFoundException.Subscription(subscriptionId);
+        view.Find(subscriptionId) ?? throw ApiProblem.SubscriptionNotFound(subscriptionId);
 
-    private static void RequireNotArchived(Subscription subscription, string action)
+    private static StoredSubscriptionDetails RequireNotArchived(StoredSubscriptionDetails subscription, string action) =>
+        SubscriptionStates.IsArchived(subscription.Status)
+            ? throw ApiProblem.Refused($"Subscription '{subscription.SubscriptionId}' is {subscription.Status}; it cannot be {action} until it is reactivated.")
+            : subscription;
+
+    private static StoredUser? FindUser(StoredSubscription record, string email) =>
+        record.Users.FirstOrDefault(user => user.Email.Equals(email, StringComparison.OrdinalIgnoreCase));
+
+    internal static bool IsConfigured(StoredSubscriptionDetails subscription) =>
+        !string.IsNullOrEmpty(subscription.Deployment) && !string.Equals(subscription.Deployment, "None", StringComparison.OrdinalIgnoreCase);
+
+    internal static string ProductOf(StoredSubscriptionDetails subscription) =>
+        subscription.Sku is { Length: > 6 } sku && sku[5] == 'G' ? ContractValues.GoogleWorkspace : ContractValues.Microsoft365;
+
+    private static string? ContactName(AddSubscriptionEndUserBody endUser)
     {
-        if (subscription.IsArchived)
-        {
-            throw ResellerConflictException.InvalidState(subscription, action, "it is not archived; reactivate it first (R16)");
-        }
+        var name = string.Join(" ", new[] { endUser.FirstName, endUser.LastName }.Where(part => !string.IsNullOrWhiteSpace(part)).Select(part => part!.Trim()));
+        return name.Length == 0 ? null : name;
     }
 
-    private static SubscriptionUser? FindUser(StoredSubscription record, string email) =>
-        record.Users.FirstOrDefault(user => user.EmailAddress.Equals(email, StringComparison.OrdinalIgnoreCase));
+    private static string? Alpha3(string? countryCode) =>
+        countryCode is not null && CountryCodes.TryGetAlpha3(countryCode, out var alpha3) ? alpha3 : countryCode;
 
-    private static SubscriptionUser RequireUser(StoredSubscription record, string email) =>
-        FindUser(record, email) ?? throw RuleErrors.UserNotFound(email, record.Id);
-
-    private static string NewId() => Guid.NewGuid().ToString("N");
-
-
-    /// <summary>A customer without a domain is identified by their name, so their subscriptions group together.</summary>
-    private static string CustomerSlug(string name)
+    private static string NewId(int length)
     {
-        var slug = new string(name.ToLowerInvariant().Select(c => char.IsLetterOrDigit(c) ? c : '-').ToArray());
-        while (slug.Contains("--"))
-        {
-            slug = slug.Replace("--", "-");
-        }
-
-        return slug.Trim('-') is { Length: > 0 } trimmed ? trimmed : "customer";
+        const string characters = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+        var bytes = Guid.NewGuid().ToByteArray().Concat(Guid.NewGuid().ToByteArray()).ToArray();
+        return new string(bytes.Take(length).Select(b => characters[b % characters.Length]).ToArray());
     }
+
+    private static string Id(string id)
+    {
+        var trimmed = id.Trim();
+        return trimmed.Length is 0 or > MaxSubscriptionIdLength || trimmed.Trim('.').Length == 0 || trimmed.IndexOfAny(NotInIds) >= 0
+            ? throw ApiProblem.BadRequest("SubscriptionID", $"use 1 to {MaxSubscriptionIdLength} characters, not only dots and no '/'")
+            : trimmed;
+    }
+
+    private static string UserId(string id, string field)
+    {
+        var trimmed = id.Trim();
+        return trimmed.Length is 0 or > 100 || !trimmed.All(c => c is (>= 'A' and <= 'Z') or (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-' or '_')
+            ? throw ApiProblem.BadRequest(field, "use only A-Z, a-z, 0-9, '-' and '_'")
+            : trimmed;
+    }
+
+    private static string Email(string text, string field)
+    {
+        var trimmed = text.Trim();
+        var at = trimmed.LastIndexOf('@');
+        return at <= 0 || at == trimmed.Length - 1 || trimmed.IndexOf('.', at) < 0 || trimmed.Length > 254 || trimmed.Any(char.IsWhiteSpace)
+            ? throw ApiProblem.BadRequest(field, "give an email address like name@example.com")
+            : trimmed;
+    }
+
+    private static string Domain(string text, string field)
+    {
+        var domain = text.Trim().TrimEnd('.').ToLowerInvariant();
+        return domain.Length is 0 or > 253 || domain.IndexOf('.') < 0 || Uri.CheckHostName(domain) != UriHostNameType.Dns
+            ? throw ApiProblem.BadRequest(field, "give a domain name like contoso.com")
+            : domain;
+    }
+
+    private static string Name(string text, string field)
+    {
+        var trimmed = text.Trim();
+        return trimmed.Length is 0 or > MaxNameLength || trimmed.Any(char.IsControl)
+            ? throw ApiProblem.BadRequest(field, $"use 1 to {MaxNameLength} characters")
+            : trimmed;
+    }
+
+    private static int MailboxCount(int count) =>
+        count is >= 1 and <= 10_000_000 ? count : throw ApiProblem.BadRequest("MailboxCount", "use 1 to 10,000,000");
+
+    private static string Country(string text, string field) =>
+        CountryCodes.TryGetAlpha2(text, out _) ? text.Trim().ToUpperInvariant() : throw ApiProblem.BadRequest(field, "give an ISO 3166-1 alpha-2, alpha-3 or numeric code");
+
+    private static string Currency(string text) =>
+        ContractValues.Currencies.FirstOrDefault(c => c.Equals(text.Trim(), StringComparison.OrdinalIgnoreCase))
+        ?? throw ApiProblem.BadRequest("CurrencyCode", "use USD, GBP, EUR, AUD or CAD");
 }

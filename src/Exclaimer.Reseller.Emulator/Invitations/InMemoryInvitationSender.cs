@@ -4,7 +4,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace Exclaimer.Reseller.Sdk.LocalEngine.Invitations;
+namespace Exclaimer.Reseller.Emulator.Invitations;
 
 /// <summary>Keeps invitations in memory instead of sending them: for tests, and for integrators who send mail themselves.</summary>
 public sealed class InMemoryInvitationSender : InvitationSender

@@ -1,6 +1,6 @@
 using System;
 
-namespace Exclaimer.Reseller.Sdk.LocalEngine.Invitations;
+namespace Exclaimer.Reseller.Emulator.Invitations;
 
 /// <summary>
 /// The invitation email a customer with access receives (R6). <see cref="Body"/> and <see cref="AcceptLink"/>

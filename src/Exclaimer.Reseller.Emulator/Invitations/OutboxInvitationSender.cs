@@ -6,9 +6,9 @@ using System.Net.Mime;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
-using Exclaimer.Reseller.Sdk.Storage;
+using Exclaimer.Reseller.Emulator.Storage;
 
-namespace Exclaimer.Reseller.Sdk.LocalEngine.Invitations;
+namespace Exclaimer.Reseller.Emulator.Invitations;
 
 /// <summary>
 /// Writes each invitation as an RFC 5322 <c>.eml</c> file into an outbox folder instead of sending it, so a

@@ -1,4 +1,4 @@
-namespace Exclaimer.Reseller.Sdk.Storage;
+namespace Exclaimer.Reseller.Emulator.Storage;
 
 /// <summary>A write in progress: the view includes the changes made so far.</summary>
 public interface IResellerStoreTransaction : IResellerStoreView

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace Exclaimer.Reseller.Sdk.Storage;
+namespace Exclaimer.Reseller.Emulator.Storage;
 
 /// <summary>A consistent view of a store's subscriptions while a read or a write runs.</summary>
 public interface IResellerStoreView

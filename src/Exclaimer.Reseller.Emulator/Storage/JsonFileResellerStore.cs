@@ -8,7 +8,9 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace Exclaimer.Reseller.Sdk.Storage;
+using Exclaimer.Reseller.Sdk;
+
+namespace Exclaimer.Reseller.Emulator.Storage;
 
 /// <summary>
 /// The embedded default store: JSON files in one folder, safe across crashes and across processes.

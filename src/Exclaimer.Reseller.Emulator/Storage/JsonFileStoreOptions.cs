@@ -1,6 +1,6 @@
 using System;
 
-namespace Exclaimer.Reseller.Sdk.Storage;
+namespace Exclaimer.Reseller.Emulator.Storage;
 
 /// <summary>Configures a <see cref="JsonFileResellerStore"/>.</summary>
 public sealed class JsonFileStoreOptions

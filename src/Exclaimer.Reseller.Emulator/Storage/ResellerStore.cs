@@ -2,7 +2,7 @@ using System;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace Exclaimer.Reseller.Sdk.Storage;
+namespace Exclaimer.Reseller.Emulator.Storage;
 
 /// <summary>
 /// Where the local engine keeps its subscriptions. A store gives each read a consistent view of the latest

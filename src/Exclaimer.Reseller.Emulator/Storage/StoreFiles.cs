@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Text.Json.Serialization;
 
-namespace Exclaimer.Reseller.Sdk.Storage;
+namespace Exclaimer.Reseller.Emulator.Storage;
 
 /// <summary>The snapshot file: every subscription as of the start of journal <see cref="Generation"/>.</summary>
 internal sealed class StoreSnapshot

@@ -1,6 +1,6 @@
 using System.IO;
 
-namespace Exclaimer.Reseller.Sdk.Storage;
+namespace Exclaimer.Reseller.Emulator.Storage;
 
 /// <summary>
 /// Creates the folders the local engine writes to (the store and its outbox). On Linux and macOS a new folder is

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace Exclaimer.Reseller.Sdk.Storage;
+namespace Exclaimer.Reseller.Emulator.Storage;
 
 /// <summary>A write's changes, kept aside until the store commits them.</summary>
 internal sealed class StoreTransaction : IResellerStoreTransaction

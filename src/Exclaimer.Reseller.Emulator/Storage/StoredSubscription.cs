@@ -29,7 +29,7 @@ public sealed record StoredSubscription
 
     /// <summary>Fields written by another version, kept unchanged.</summary>
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Unknown { get; init; }
+    public Dictionary<string, JsonElement>? Unknown { get; set; }
 }
 
 /// <summary>A subscription's details as the store keeps them; names are the Cloud API's, values as the API spells them.</summary>
@@ -131,7 +131,7 @@ public sealed record StoredSubscriptionDetails
 
     /// <summary>Fields written by another version, kept unchanged.</summary>
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Unknown { get; init; }
+    public Dictionary<string, JsonElement>? Unknown { get; set; }
 }
 
 /// <summary>Not-for-resale details.</summary>
@@ -145,7 +145,7 @@ public sealed record StoredNfrDetails
 
     /// <summary>Fields written by another version, kept unchanged.</summary>
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Unknown { get; init; }
+    public Dictionary<string, JsonElement>? Unknown { get; set; }
 }
 
 /// <summary>A user of a subscription as the store keeps it.</summary>
@@ -170,7 +170,7 @@ public sealed record StoredUser
 
     /// <summary>Fields written by another version, kept unchanged.</summary>
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Unknown { get; init; }
+    public Dictionary<string, JsonElement>? Unknown { get; set; }
 }
 
 /// <summary>A subscription's invitation as the store keeps it (R6). The link is never stored (R18).</summary>
@@ -193,7 +193,7 @@ public sealed record StoredInvitation
 
     /// <summary>Fields written by another version, kept unchanged.</summary>
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Unknown { get; init; }
+    public Dictionary<string, JsonElement>? Unknown { get; set; }
 }
 
 /// <summary>The subscription statuses, as the Cloud API spells them.</summary>

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace Exclaimer.Reseller.Sdk.Storage;
+namespace Exclaimer.Reseller.Emulator.Storage;
 
 /// <summary>The in-memory shape both built-in stores keep: subscriptions in creation order, indexed by id.</summary>
 internal sealed class SubscriptionTable : IResellerStoreView

@@ -1,0 +1,73 @@
+using System;
+using System.Globalization;
+using System.Net;
+
+namespace Exclaimer.Reseller.Emulator.Tool;
+
+/// <summary>The command line: <c>--port</c>, <c>--store</c>, <c>--token</c>, <c>--listen</c>, <c>--help</c>.</summary>
+internal sealed class ToolOptions
+{
+    public const string Usage =
+        "Usage: exclaimer-emulator [--port <n>] [--store <folder>] [--token <value>] [--listen <address>]\n" +
+        "\n" +
+        "Serves the Exclaimer Cloud API contract under /exclaimerapi, with the reseller portal's rules, on a JSON file store.\n" +
+        "\n" +
+        "  --port <n>          the TCP port; 0 (the default) picks a free one\n" +
+        "  --store <folder>    the store's folder; default the embedded default's (EXCLAIMER_RESELLER_STORE, or the per-user folder)\n" +
+        "  --token <value>     require this ExAPIToken (401 without it); without it any token is accepted\n" +
+        "  --listen <address>  the address to listen on; default 127.0.0.1 (loopback only)\n" +
+        "\n" +
+        "The first line of standard output is 'Listening on http://<address>:<port>/exclaimerapi'. Ctrl+C or SIGTERM stops it.";
+
+    public int Port { get; private set; }
+
+    public string? Store { get; private set; }
+
+    public string? Token { get; private set; }
+
+    public IPAddress Listen { get; private set; } = IPAddress.Loopback;
+
+    public bool Help { get; private set; }
+
+    /// <summary>Reads the arguments; a bad one is an <see cref="ArgumentException"/> naming it.</summary>
+    public static ToolOptions Parse(string[] args)
+    {
+        var options = new ToolOptions();
+        for (var i = 0; i < args.Length; i++)
+        {
+            var name = args[i];
+            string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{name} needs a value.");
+            switch (name)
+            {
+                case "--port":
+                    var port = Value();
+                    options.Port = int.TryParse(port, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number <= 65535
+                        ? number
+                        : throw new ArgumentException($"--port must be 0 to 65535, not '{port}'.");
+                    break;
+                case "--store":
+                    options.Store = Value();
+                    break;
+                case "--token":
+                    options.Token = Value();
+                    if (options.Token.Trim().Length == 0)
+                    {
+                        throw new ArgumentException("--token cannot be blank.");
+                    }
+
+                    break;
+                case "--listen":
+                    var address = Value();
+                    options.Listen = IPAddress.TryParse(address, out var ip) ? ip : throw new ArgumentException($"--listen must be an IP address, not '{address}'.");
+                    break;
+                case "--help" or "-h" or "-?":
+                    options.Help = true;
+                    break;
+                default:
+                    throw new ArgumentException($"'{name}' is not an option of exclaimer-emulator.");
+            }
+        }
+
+        return options;
+    }
+}
