@@ -113,9 +113,14 @@ internal sealed class TestDnsServer : IDisposable
             return;
         }
 
+        if (answer.Delay > TimeSpan.Zero)
+        {
+            await Task.Delay(answer.Delay);
+        }
+
         DnsMessage response = query.CreateResponseInstance();
         response.IsAuthoritiveAnswer = true;
-        response.ReturnCode = answer.IsNameError ? ReturnCode.NxDomain : ReturnCode.NoError;
+        response.ReturnCode = answer.IsServerFailure ? ReturnCode.ServerFailure : answer.IsNameError ? ReturnCode.NxDomain : ReturnCode.NoError;
         foreach (var record in answer.Records)
         {
             response.AnswerRecords.Add(ToDnsRecord(question.Name, record));

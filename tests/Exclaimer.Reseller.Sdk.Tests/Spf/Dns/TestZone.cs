@@ -12,7 +12,10 @@ internal sealed class TestZone
 {
     private readonly Dictionary<string, List<TestRecord>> _names = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Adds a record; <paramref name="type"/> is A, AAAA, MX, PTR, TXT, SPF or TIMEOUT.</summary>
+    /// <summary>
+    /// Adds a record; <paramref name="type"/> is A, AAAA, MX, PTR, TXT, SPF, or one of the faults: TIMEOUT (never
+    /// answered), SERVFAIL (answered with that error) and DELAY (answered after <c>data[0]</c> milliseconds).
+    /// </summary>
     /// <param name="name">The owner name; case and a trailing dot are ignored.</param>
     /// <param name="type">The record type.</param>
     /// <param name="data">A, AAAA, PTR: one value; MX: preference and exchange; TXT, SPF: the strings.</param>
@@ -35,6 +38,13 @@ internal sealed class TestZone
     /// <summary>Makes every query for the name go unanswered.</summary>
     public TestZone Timeout(string name) => Add(name, "TIMEOUT");
 
+    /// <summary>Replaces the name's records with one TXT record, as a publisher would after a change.</summary>
+    public TestZone Replace(string name, string text)
+    {
+        _names.Remove(Key(name));
+        return Txt(name, text);
+    }
+
     /// <summary>What the server answers for a query.</summary>
     /// <param name="name">The queried name.</param>
     /// <param name="type">The queried type, e.g. TXT.</param>
@@ -46,11 +56,22 @@ internal sealed class TestZone
         }
 
         var matches = new List<TestRecord>();
+        var delay = TimeSpan.Zero;
         foreach (var record in records)
         {
             if (record.Type == "TIMEOUT" && matches.Count == 0)
             {
                 return TestAnswer.Timeout;
+            }
+
+            if (record.Type == "SERVFAIL")
+            {
+                return TestAnswer.ServerFailure;
+            }
+
+            if (record.Type == "DELAY")
+            {
+                delay = TimeSpan.FromMilliseconds(int.Parse(record.Data[0], System.Globalization.CultureInfo.InvariantCulture));
             }
 
             if (record.Type == type)
@@ -59,7 +80,7 @@ internal sealed class TestZone
             }
         }
 
-        return new TestAnswer(matches);
+        return new TestAnswer(matches) { Delay = delay };
     }
 
     private static string Key(string name) => name.TrimEnd('.').ToLowerInvariant();
@@ -75,6 +96,8 @@ internal sealed class TestAnswer
 
     public static readonly TestAnswer Timeout = new(Array.Empty<TestRecord>()) { IsTimeout = true };
 
+    public static readonly TestAnswer ServerFailure = new(Array.Empty<TestRecord>()) { IsServerFailure = true };
+
     public TestAnswer(IReadOnlyList<TestRecord> records) => Records = records;
 
     public IReadOnlyList<TestRecord> Records { get; }
@@ -83,6 +106,11 @@ internal sealed class TestAnswer
 
     public bool IsTimeout { get; private init; }
 
+    public bool IsServerFailure { get; private init; }
+
+    /// <summary>How long the server waits before it answers.</summary>
+    public TimeSpan Delay { get; init; }
+
     public override string ToString() =>
-        IsTimeout ? "timeout" : IsNameError ? "NXDOMAIN" : string.Join("; ", Records.Select(r => string.Join(" ", r.Data)));
+        IsTimeout ? "timeout" : IsServerFailure ? "SERVFAIL" : IsNameError ? "NXDOMAIN" : string.Join("; ", Records.Select(r => string.Join(" ", r.Data)));
 }
