@@ -59,6 +59,7 @@ public class SpfChecker
     /// <param name="cancellationToken">Cancels the check.</param>
     /// <returns>The result, the record, the lookups it took and, for a fail, the domain's explanation.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="ipAddress"/> or <paramref name="domain"/> is null.</exception>
+    /// <exception cref="InvalidOperationException">No name server is configured and the machine has none.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public virtual async Task<SpfCheckResult> CheckHostAsync(
         IPAddress ipAddress,
@@ -117,6 +118,7 @@ public class SpfChecker
     /// <param name="domain">The domain, e.g. <c>contoso.com</c>.</param>
     /// <param name="cancellationToken">Cancels the lookup.</param>
     /// <exception cref="ArgumentException"><paramref name="domain"/> is not a domain name.</exception>
+    /// <exception cref="InvalidOperationException">No name server is configured and the machine has none.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public virtual async Task<SpfRecordLookup> GetRecordAsync(string domain, CancellationToken cancellationToken = default)
     {
@@ -144,6 +146,7 @@ public class SpfChecker
     /// <returns>The count, and the reason when a limit or rule breaks or DNS failed.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="record"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="domain"/> is not a domain name.</exception>
+    /// <exception cref="InvalidOperationException">No name server is configured and the machine has none.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public virtual async Task<SpfLookupCount> CountLookupsAsync(string record, string domain, CancellationToken cancellationToken = default)
     {

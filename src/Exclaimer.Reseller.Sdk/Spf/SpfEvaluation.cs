@@ -1,6 +1,8 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Net;
+using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
 using Exclaimer.Reseller.Sdk.LocalEngine.Spf;
@@ -76,6 +78,7 @@ internal sealed class SpfEvaluation
         {
             Record = record;
         }
+
         SpfPolicy policy;
         try
         {
@@ -204,7 +207,7 @@ internal sealed class SpfEvaluation
             {
                 // Always an A query, whatever the connection's family (section 5.7).
                 string target = await TargetAsync(directive, macros).ConfigureAwait(false);
-                var addresses = Answered(await _dns.AddressesAsync(target, System.Net.Sockets.AddressFamily.InterNetwork, _cancellationToken).ConfigureAwait(false), directive, countVoid: true);
+                var addresses = Answered(await _dns.AddressesAsync(target, AddressFamily.InterNetwork, _cancellationToken).ConfigureAwait(false), directive, countVoid: true);
                 return addresses.Count > 0;
             }
 
@@ -226,7 +229,7 @@ internal sealed class SpfEvaluation
     private Task<SpfOutcome> FollowAsync(string target, SpfMacroValues macros, string term)
     {
         string name = SpfDomainName.WithoutTrailingDot(target);
-        if (_chain.Any(domain => string.Equals(domain, name, System.StringComparison.OrdinalIgnoreCase)))
+        if (_chain.Any(domain => string.Equals(domain, name, StringComparison.OrdinalIgnoreCase)))
         {
             string loop = string.Join(" -> ", _chain.Reverse().Concat(new[] { name }));
             throw SpfEvaluationException.PermError($"'{term}' loops: {loop}; a loop never ends within RFC 7208's 10 DNS lookups (section 4.6.4)");
@@ -288,5 +291,5 @@ internal sealed class SpfEvaluation
     }
 
     private int Prefix(SpfDirective directive) =>
-        _address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? directive.Ip6Prefix : directive.Ip4Prefix;
+        _address.AddressFamily == AddressFamily.InterNetworkV6 ? directive.Ip6Prefix : directive.Ip4Prefix;
 }
