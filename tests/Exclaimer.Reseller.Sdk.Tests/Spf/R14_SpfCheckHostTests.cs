@@ -116,7 +116,6 @@ public sealed class R14_SpfCheckHostTests : IDisposable
 
         Assert.Equal(SpfResult.TempError, result.Result);
         Assert.Contains("the check took longer than 1.5 s", result.Reason);
-        Assert.Equal("v=spf1 include:slow1.example include:slow2.example include:slow3.example -all", result.Record);
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1.5) + TestChecker.QueryTimeout, $"took {watch.Elapsed}");
     }
 
