@@ -1,9 +1,9 @@
 using System;
 using System.Globalization;
 using System.Threading.Tasks;
+using Exclaimer.Reseller.Emulator;
+using Exclaimer.Reseller.Emulator.Storage;
 using Exclaimer.Reseller.Sdk;
-using Exclaimer.Reseller.Sdk.LocalEngine;
-using Exclaimer.Reseller.Sdk.Storage;
 
 // Usage:
 //   add <storeDir> <prefix> <count>   makes <count> changes: even ones create "<prefix>-<i>",
@@ -16,7 +16,8 @@ var store = new JsonFileResellerStore(new JsonFileStoreOptions
     DirectoryPath = args[1],
     CompactionThreshold = command == "churn" ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1000,
 });
-using var client = new ResellerClient(new ResellerClientOptions { Transport = new LocalTransport(new LocalEngineOptions { Store = store }) });
+using var emulator = new ResellerEmulator(new EmulatorOptions { Store = store });
+using var client = emulator.CreateClient(options => options.ResellerAdminEmail = "owner@shared.example");
 
 if (command == "add")
 {
@@ -32,6 +33,7 @@ if (command == "add")
                 CustomerName = $"{prefix} customer {i}",
                 UserCount = i + 1,
                 SubscriptionId = $"{prefix}-{i}",
+                Domain = "shared.example",
             });
         }
         else

@@ -1,7 +1,6 @@
 using System;
 using System.Globalization;
 using System.Net;
-using Exclaimer.Reseller.Sdk.LocalEngine.Spf;
 
 namespace Exclaimer.Reseller.Sdk.Spf;
 

@@ -4,7 +4,6 @@ using System.Net;
 using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
-using Exclaimer.Reseller.Sdk.LocalEngine.Spf;
 
 namespace Exclaimer.Reseller.Sdk.Spf;
 

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using Exclaimer.Reseller.Sdk.LocalEngine.Spf;
 
 namespace Exclaimer.Reseller.Sdk.Spf;
 

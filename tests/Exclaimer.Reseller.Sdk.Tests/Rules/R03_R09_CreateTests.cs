@@ -195,18 +195,18 @@ public sealed class R03_R09_CreateTests : IDisposable
     [Fact]
     public void R6_a_custom_store_needs_an_invitation_sender_so_invitations_never_go_nowhere()
     {
-        var error = Assert.Throws<ArgumentException>(() => new Exclaimer.Reseller.Sdk.LocalEngine.LocalTransport(
-            new Exclaimer.Reseller.Sdk.LocalEngine.LocalEngineOptions { Store = new CustomStore() }));
+        var error = Assert.Throws<ArgumentException>(() => new Exclaimer.Reseller.Emulator.ResellerEmulator(
+            new Exclaimer.Reseller.Emulator.EmulatorOptions { Store = new CustomStore() }));
 
         Assert.Contains("InvitationSender", error.Message, StringComparison.Ordinal);
     }
 
-    private sealed class CustomStore : Exclaimer.Reseller.Sdk.Storage.ResellerStore
+    private sealed class CustomStore : Exclaimer.Reseller.Emulator.Storage.ResellerStore
     {
-        public override Task<TResult> ReadAsync<TResult>(Func<Exclaimer.Reseller.Sdk.Storage.IResellerStoreView, TResult> read, System.Threading.CancellationToken cancellationToken) =>
+        public override Task<TResult> ReadAsync<TResult>(Func<Exclaimer.Reseller.Emulator.Storage.IResellerStoreView, TResult> read, System.Threading.CancellationToken cancellationToken) =>
             throw new InvalidOperationException("not used");
 
-        public override Task<TResult> WriteAsync<TResult>(Func<Exclaimer.Reseller.Sdk.Storage.IResellerStoreTransaction, TResult> write, System.Threading.CancellationToken cancellationToken) =>
+        public override Task<TResult> WriteAsync<TResult>(Func<Exclaimer.Reseller.Emulator.Storage.IResellerStoreTransaction, TResult> write, System.Threading.CancellationToken cancellationToken) =>
             throw new InvalidOperationException("not used");
     }
 }

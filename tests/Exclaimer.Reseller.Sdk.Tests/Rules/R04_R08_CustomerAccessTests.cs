@@ -1,7 +1,7 @@
 using System;
 using System.Linq;
 using System.Threading.Tasks;
-using Exclaimer.Reseller.Sdk.LocalEngine.Invitations;
+using Exclaimer.Reseller.Emulator.Invitations;
 using Exclaimer.Reseller.Sdk.Tests.Support;
 
 namespace Exclaimer.Reseller.Sdk.Tests.Rules;

@@ -2,7 +2,7 @@ using System;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using Exclaimer.Reseller.Sdk.LocalEngine.Invitations;
+using Exclaimer.Reseller.Emulator.Invitations;
 using Exclaimer.Reseller.Sdk.Tests.Support;
 
 namespace Exclaimer.Reseller.Sdk.Tests.Rules;
@@ -19,7 +19,7 @@ public sealed class R06_R09_R17_InvitationOrderTests
         using var store = new ScriptedStore();
         var sender = new WatchingSender();
         using var engine = new TestEngine(store, sender);
-        sender.DuringSend = () => store.ReadAsync(view => view.Find("fabrikam")!.Subscription.InvitationStatus, CancellationToken.None);
+        sender.DuringSend = () => store.ReadAsync(view => Enum.Parse<InvitationStatus>(view.Find("fabrikam")!.Subscription.InvitationStatus!), CancellationToken.None);
 
         var created = await engine.CreateAsync(TestEngine.NewWithAccess("fabrikam"));
 

@@ -3,9 +3,9 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using Exclaimer.Reseller.Sdk.LocalEngine;
-using Exclaimer.Reseller.Sdk.LocalEngine.Invitations;
-using Exclaimer.Reseller.Sdk.Storage;
+using Exclaimer.Reseller.Sdk.Rules;
+using Exclaimer.Reseller.Emulator.Invitations;
+using Exclaimer.Reseller.Emulator.Storage;
 using Exclaimer.Reseller.Sdk.Tests.Support;
 
 namespace Exclaimer.Reseller.Sdk.Tests.Rules;
@@ -89,10 +89,7 @@ public sealed class R06_R18_InvitationTests : IDisposable
     public async Task R6_the_default_sender_writes_an_RFC5322_eml_into_the_outbox_beside_the_file_store()
     {
         using var folder = new TempDirectory();
-        using (var client = new ResellerClient(new ResellerClientOptions
-        {
-            Transport = new LocalTransport(new LocalEngineOptions { Store = new JsonFileResellerStore(new JsonFileStoreOptions { DirectoryPath = folder.Path }) }),
-        }))
+        using (var client = Exclaimer.Reseller.Emulator.ResellerEmulator.CreateClient(folder.Path))
         {
             await client.CreateSubscriptionAsync(TestEngine.NewWithAccess("fabrikam", customer: "Fabrikam Bäckerei"));
         }

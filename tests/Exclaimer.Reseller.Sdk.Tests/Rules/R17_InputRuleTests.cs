@@ -3,7 +3,7 @@ using System;
 using System.Globalization;
 using System.Linq;
 using System.Threading.Tasks;
-using Exclaimer.Reseller.Sdk.LocalEngine;
+using Exclaimer.Reseller.Sdk.Rules;
 using Exclaimer.Reseller.Sdk.Tests.Support;
 
 namespace Exclaimer.Reseller.Sdk.Tests.Rules;

@@ -3,7 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using Exclaimer.Reseller.Sdk.Storage;
+using Exclaimer.Reseller.Emulator.Storage;
 using Exclaimer.Reseller.Sdk.Tests.Support;
 
 namespace Exclaimer.Reseller.Sdk.Tests.Rules;
@@ -41,14 +41,14 @@ public sealed class R17_NoPartialStateTests
             transaction =>
             {
                 var record = transaction.Find("contoso")!;
-                transaction.Put(record with { Subscription = record.Subscription with { UserCount = 999 } });
-                transaction.Put(new StoredSubscription { Subscription = new Subscription { SubscriptionId = "half" } });
+                transaction.Put(record with { Subscription = record.Subscription with { NumberOfUsers = 999 } });
+                transaction.Put(new StoredSubscription { Subscription = new StoredSubscriptionDetails { SubscriptionId = "half" } });
                 throw new InvalidOperationException("the second half failed");
             },
             CancellationToken.None));
 
         using var reopened = new JsonFileResellerStore(new JsonFileStoreOptions { DirectoryPath = folder.Path });
-        Assert.Equal(original, await reopened.ReadAsync(view => view.Find("contoso")!.Subscription, CancellationToken.None));
+        Assert.Equal(original.UserCount, await reopened.ReadAsync(view => view.Find("contoso")!.Subscription.NumberOfUsers, CancellationToken.None));
         Assert.Null(await reopened.ReadAsync(view => view.Find("half"), CancellationToken.None));
         Assert.Equal(original, await engine.Client.GetSubscriptionAsync("contoso"));
     }

@@ -1,7 +1,7 @@
 using System;
 using System.IO;
 using System.Threading.Tasks;
-using Exclaimer.Reseller.Sdk.Storage;
+using Exclaimer.Reseller.Emulator.Storage;
 using Exclaimer.Reseller.Sdk.Tests.Support;
 
 namespace Exclaimer.Reseller.Sdk.Tests.Rules;

@@ -1,7 +1,6 @@
 using System;
 using System.Net;
 using System.Threading.Tasks;
-using Exclaimer.Reseller.Sdk.LocalEngine.Spf;
 using Exclaimer.Reseller.Sdk.Spf;
 using Exclaimer.Reseller.Sdk.Tests.Spf.Dns;
 

@@ -1,5 +1,5 @@
 using System;
-using Exclaimer.Reseller.Sdk.LocalEngine.Spf;
+using Exclaimer.Reseller.Sdk.Spf;
 using Xunit;
 
 namespace Exclaimer.Reseller.Sdk.Tests.Spf;

@@ -1,4 +1,4 @@
-using Exclaimer.Reseller.Sdk.LocalEngine.Spf;
+using Exclaimer.Reseller.Sdk.Spf;
 using Xunit;
 
 namespace Exclaimer.Reseller.Sdk.Tests.Spf;

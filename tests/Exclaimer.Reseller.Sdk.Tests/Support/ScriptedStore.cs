@@ -1,7 +1,7 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
-using Exclaimer.Reseller.Sdk.Storage;
+using Exclaimer.Reseller.Emulator.Storage;
 
 namespace Exclaimer.Reseller.Sdk.Tests.Support;
 

@@ -1,15 +1,17 @@
 using System;
-using System.Collections.Generic;
 using System.Threading.Tasks;
-using Exclaimer.Reseller.Sdk.LocalEngine;
-using Exclaimer.Reseller.Sdk.LocalEngine.Invitations;
-using Exclaimer.Reseller.Sdk.Storage;
+using Exclaimer.Reseller.Emulator;
+using Exclaimer.Reseller.Emulator.Invitations;
+using Exclaimer.Reseller.Emulator.Storage;
 using Exclaimer.Reseller.Sdk.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Exclaimer.Reseller.Sdk.Tests.Support;
 
-/// <summary>A client over the local engine with an in-memory store, a fake clock and captured invitations and logs.</summary>
+/// <summary>
+/// A client over the in-process emulator with an in-memory store, a fake clock and captured invitations and logs: the
+/// client's input rules and the emulator's server rules, through the one contract, with no socket.
+/// </summary>
 internal sealed class TestEngine : IDisposable
 {
     public static readonly DateTimeOffset Now = new(2026, 11, 26, 9, 0, 0, TimeSpan.Zero);
@@ -18,15 +20,22 @@ internal sealed class TestEngine : IDisposable
     {
         Store = store ?? new InMemoryResellerStore();
         Invitations = sender as InMemoryInvitationSender ?? new InMemoryInvitationSender();
-        Transport = new LocalTransport(new LocalEngineOptions
+        Emulator = new ResellerEmulator(new EmulatorOptions
         {
             Store = Store,
             InvitationSender = sender ?? Invitations,
             TimeProvider = Clock,
             LoggerFactory = Logs,
-            ResellerAdminEmail = resellerAdminEmail,
         });
-        Client = new ResellerClient(new ResellerClientOptions { Transport = Transport, PageSize = 10 });
+        Client = Emulator.CreateClient(options =>
+        {
+            options.ResellerAdminEmail = resellerAdminEmail;
+            options.PageSize = 10;
+            options.LoggerFactory = Logs;
+
+            // A server fault surfaces at once, instead of after backoff.
+            options.Retry.MaxRetries = 0;
+        });
     }
 
     public FakeTimeProvider Clock { get; } = new(Now);
@@ -37,12 +46,12 @@ internal sealed class TestEngine : IDisposable
 
     public InMemoryInvitationSender Invitations { get; }
 
-    public LocalTransport Transport { get; }
+    public ResellerEmulator Emulator { get; }
 
     public ResellerClient Client { get; }
 
     public static CreateSubscriptionOptions NewM365(string id, string customer = "Contoso Ltd", int users = 25) =>
-        new() { Product = Product.Microsoft365, CustomerName = customer, UserCount = users, SubscriptionId = id };
+        new() { Product = Product.Microsoft365, CustomerName = customer, UserCount = users, SubscriptionId = id, Domain = "contoso.example" };
 
     public static CreateSubscriptionOptions NewWithAccess(string id, string customer = "Fabrikam BV") =>
         new()
@@ -51,6 +60,7 @@ internal sealed class TestEngine : IDisposable
             CustomerName = customer,
             UserCount = 10,
             SubscriptionId = id,
+            Domain = "fabrikam.example",
             AllowCustomerEditing = true,
             ContactName = "Anna de Vries",
             ContactEmail = "anna@fabrikam.example",
@@ -61,7 +71,7 @@ internal sealed class TestEngine : IDisposable
     public void Dispose()
     {
         Client.Dispose();
-        Transport.Dispose();
+        Emulator.Dispose();
         Store.Dispose();
     }
 }

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using Exclaimer.Reseller.Sdk.Storage;
+using Exclaimer.Reseller.Emulator.Storage;
 using Exclaimer.Reseller.Sdk.Tests.Support;
 
 namespace Exclaimer.Reseller.Sdk.Tests.Storage;

@@ -4,7 +4,7 @@ using System.Linq;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
-using Exclaimer.Reseller.Sdk.Storage;
+using Exclaimer.Reseller.Emulator.Storage;
 using Exclaimer.Reseller.Sdk.Tests.Support;
 
 namespace Exclaimer.Reseller.Sdk.Tests.Storage;
