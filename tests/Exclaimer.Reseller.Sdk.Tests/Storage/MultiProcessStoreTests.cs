@@ -81,6 +81,17 @@ public sealed class MultiProcessStoreTests
             // The worker counts from 1 again each round; what loads is the last acknowledged write or the one in flight.
             Assert.True(count == lastCommitted || count == lastCommitted + 1, $"round {round}: loaded {count}, last acknowledged {lastCommitted}");
             lastSeen = count;
+
+            // The next writer sweeps what a kill during a compaction left, and its write lands.
+            await store.WriteAsync(
+                transaction =>
+                {
+                    transaction.Put(new StoredSubscription { Subscription = new Subscription { SubscriptionId = "other", CustomerName = "Other", UserCount = round } });
+                    return true;
+                },
+                CancellationToken.None);
+            Assert.Empty(System.IO.Directory.GetFiles(folder.Path, "*.tmp"));
+            Assert.Equal(round, await store.ReadAsync(view => view.Find("other")!.Subscription.UserCount, CancellationToken.None));
         }
 
         Assert.True(lastSeen > 0);
