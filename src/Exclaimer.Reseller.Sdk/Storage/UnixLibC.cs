@@ -21,6 +21,12 @@ internal static class UnixLibC
     public static bool IsAvailable { get; } =
         RuntimeInformation.IsOSPlatform(OSPlatform.Linux) || RuntimeInformation.IsOSPlatform(OSPlatform.OSX);
 
+    /// <summary>
+    /// O_CLOEXEC, as .NET opens every file: without it a child process started meanwhile inherits the file and
+    /// keeps it open. Its value differs between the two systems; O_RDONLY is 0 on both.
+    /// </summary>
+    private static int CloseOnExec { get; } = RuntimeInformation.IsOSPlatform(OSPlatform.OSX) ? 0x1000000 : 0x80000;
+
     /// <summary>Creates one folder with <paramref name="mode"/> (less the umask); <see langword="false"/> if it already exists.</summary>
     public static bool MakeDirectory(string path, int mode)
     {
@@ -49,7 +55,7 @@ internal static class UnixLibC
     public static FileStream CreateUniqueFile(string prefix, string suffix, int bufferSize, out string path)
     {
         var template = Bytes(prefix + "XXXXXX" + suffix);
-        var fd = mkstemps(template, Encoding.UTF8.GetByteCount(suffix));
+        var fd = mkostemps(template, Encoding.UTF8.GetByteCount(suffix), CloseOnExec);
         if (fd < 0)
         {
             throw Failure(Marshal.GetLastWin32Error(), prefix + "XXXXXX" + suffix);
@@ -62,8 +68,8 @@ internal static class UnixLibC
     /// <summary>Flushes a folder's entries to disk, so a rename in it survives a power cut.</summary>
     public static void SyncDirectory(string path)
     {
-        // O_RDONLY is 0 on Linux and macOS; without O_CREAT, open takes no mode, so the fixed signature is right.
-        var fd = open(Bytes(path), 0);
+        // Without O_CREAT, open takes no mode, so the fixed two-argument signature is right.
+        var fd = open(Bytes(path), CloseOnExec);
         if (fd < 0)
         {
             throw Failure(Marshal.GetLastWin32Error(), path);
@@ -98,7 +104,7 @@ internal static class UnixLibC
     private static extern int chmod(byte[] path, uint mode);
 
     [DllImport("libc", SetLastError = true)]
-    private static extern int mkstemps(byte[] template, int suffixLength);
+    private static extern int mkostemps(byte[] template, int suffixLength, int flags);
 
     [DllImport("libc", SetLastError = true)]
     private static extern int open(byte[] path, int flags);

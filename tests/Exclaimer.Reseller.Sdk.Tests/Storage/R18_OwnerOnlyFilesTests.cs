@@ -110,4 +110,17 @@ public sealed class R18_OwnerOnlyFilesTests : IDisposable
         OwnerOnly.Restrict(made);
         Assert.Equal(OwnerOnlyFile, File.GetUnixFileMode(made));
     }
+
+    [LinuxFact]
+    public void R18_a_process_started_while_the_store_writes_a_file_does_not_inherit_that_file()
+    {
+        // Every file .NET opens is close-on-exec; the ones opened through libc must be too, or a child process
+        // started at that moment (a runbook's tool) keeps the file open and can read it.
+        using var stream = OwnerOnly.CreateTemporaryFile(Path.Combine(_folder.Path, "subscriptions.json"), out _);
+        var fd = stream.SafeFileHandle.DangerousGetHandle().ToInt32();
+        var flags = File.ReadAllLines($"/proc/self/fdinfo/{fd}").Single(line => line.StartsWith("flags:", StringComparison.Ordinal));
+        const int closeOnExec = 0x80000; // O_CLOEXEC on Linux (octal 02000000)
+
+        Assert.NotEqual(0, Convert.ToInt32(flags.Substring("flags:".Length).Trim(), 8) & closeOnExec);
+    }
 }

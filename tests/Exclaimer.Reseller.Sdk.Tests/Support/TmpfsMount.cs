@@ -106,3 +106,15 @@ internal sealed class UnixFactAttribute : FactAttribute
         }
     }
 }
+
+/// <summary>A fact about Linux itself (such as <c>/proc</c>); skipped elsewhere.</summary>
+internal sealed class LinuxFactAttribute : FactAttribute
+{
+    public LinuxFactAttribute()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            Skip = "this checks Linux's own view of the process (/proc)";
+        }
+    }
+}
