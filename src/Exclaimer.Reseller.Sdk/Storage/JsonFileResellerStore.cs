@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
@@ -37,14 +36,10 @@ public sealed class JsonFileResellerStore : ResellerStore
     internal const string JournalFileName = "subscriptions.journal";
     internal const string LockFileName = "store.lock";
 
-    private const string NothingChanged = "Nothing was changed.";
-
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly TimeSpan _lockTimeout;
+    private readonly StoreLock _lock;
     private readonly int _compactionThreshold;
     private readonly string _snapshotPath;
     private readonly string _journalPath;
-    private readonly string _lockPath;
 
     private readonly SubscriptionTable _table = new();
     private bool _loaded;
@@ -64,13 +59,13 @@ public sealed class JsonFileResellerStore : ResellerStore
     {
         options ??= new JsonFileStoreOptions();
         DirectoryPath = Path.GetFullPath(options.DirectoryPath ?? DefaultDirectory);
-        _lockTimeout = options.LockTimeout == Timeout.InfiniteTimeSpan || options.LockTimeout > TimeSpan.Zero
+        var lockTimeout = options.LockTimeout == Timeout.InfiniteTimeSpan || options.LockTimeout > TimeSpan.Zero
             ? options.LockTimeout
             : throw new ArgumentOutOfRangeException(nameof(options), options.LockTimeout, "LockTimeout must be positive, or Timeout.InfiniteTimeSpan to wait as long as it takes.");
         _compactionThreshold = Math.Max(1, options.CompactionThreshold);
         _snapshotPath = Path.Combine(DirectoryPath, SnapshotFileName);
         _journalPath = Path.Combine(DirectoryPath, JournalFileName);
-        _lockPath = Path.Combine(DirectoryPath, LockFileName);
+        _lock = new StoreLock(DirectoryPath, new[] { _snapshotPath, _journalPath }, lockTimeout);
     }
 
     /// <summary>
@@ -113,7 +108,7 @@ public sealed class JsonFileResellerStore : ResellerStore
             throw new ArgumentNullException(nameof(read));
         }
 
-        using (var lease = await AcquireAsync(write: false, cancellationToken).ConfigureAwait(false))
+        using (var lease = await _lock.AcquireAsync(write: false, cancellationToken).ConfigureAwait(false))
         {
             if (lease.NothingOnDisk)
             {
@@ -136,7 +131,7 @@ public sealed class JsonFileResellerStore : ResellerStore
             throw new ArgumentNullException(nameof(write));
         }
 
-        using (await AcquireAsync(write: true, cancellationToken).ConfigureAwait(false))
+        using (await _lock.AcquireAsync(write: true, cancellationToken).ConfigureAwait(false))
         {
             RefreshOrThrow();
             var transaction = new StoreTransaction(_table);
@@ -166,9 +161,9 @@ public sealed class JsonFileResellerStore : ResellerStore
     }
 
     /// <summary>
-    /// Rebuilds a store that gives <c>StoreCorrupt</c> from everything in it that can still be read, and keeps
-    /// its files as they were in a dated folder inside the store's folder (<c>damaged-&lt;UTC time&gt;</c>);
-    /// nothing is deleted. A store that loads is left as it is.
+    /// Rebuilds a store that gives <c>StoreCorrupt</c> from everything in it that can still be read. First its
+    /// files are copied, byte for byte, into a dated folder inside the store's folder
+    /// (<c>damaged-&lt;UTC time&gt;</c>), so nothing is lost by the rebuild. A store that loads is left as it is.
     /// </summary>
     /// <remarks>
     /// What is kept: the snapshot, or the subscriptions that can still be read from it, then every journal line
@@ -184,7 +179,7 @@ public sealed class JsonFileResellerStore : ResellerStore
             return StoreRecoveryReport.Undamaged(0);
         }
 
-        using (await AcquireAsync(write: true, cancellationToken).ConfigureAwait(false))
+        using (await _lock.AcquireAsync(write: true, cancellationToken).ConfigureAwait(false))
         {
             try
             {
@@ -219,102 +214,10 @@ public sealed class JsonFileResellerStore : ResellerStore
     {
         if (disposing)
         {
-            _gate.Dispose();
+            _lock.Dispose();
         }
 
         base.Dispose(disposing);
-    }
-
-    private async Task<Lease> AcquireAsync(bool write, CancellationToken cancellationToken)
-    {
-        var clock = Stopwatch.StartNew();
-        if (!await _gate.WaitAsync(_lockTimeout, cancellationToken).ConfigureAwait(false))
-        {
-            throw StoreErrors.LockedFor(DirectoryPath, _lockTimeout, null);
-        }
-
-        try
-        {
-            if (write)
-            {
-                CreateDirectory();
-            }
-            else if (!Directory.Exists(DirectoryPath))
-            {
-                return new Lease(null, _gate, nothingOnDisk: true);
-            }
-
-            var delay = 1;
-            while (true)
-            {
-                try
-                {
-                    return write ? new Lease(StoreLock.OpenForWrite(_lockPath), _gate) : OpenForRead();
-                }
-                catch (IOException ex) when (StoreErrors.IsReadOnlyFileSystem(ex) || StoreErrors.IsDiskFull(ex))
-                {
-                    // Not another process: waiting would not help.
-                    throw StoreErrors.WriteFailed(DirectoryPath, _lockPath, ex, write ? NothingChanged : "Nothing was read.");
-                }
-                catch (IOException ex) when (_lockTimeout == Timeout.InfiniteTimeSpan || clock.Elapsed < _lockTimeout)
-                {
-                    _ = ex;
-                    await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
-                    delay = Math.Min(delay * 2, 25);
-                }
-                catch (IOException ex)
-                {
-                    throw StoreErrors.LockedFor(DirectoryPath, _lockTimeout, ex);
-                }
-                catch (UnauthorizedAccessException ex)
-                {
-                    throw write ? StoreErrors.WriteFailed(DirectoryPath, _lockPath, ex, NothingChanged) : StoreErrors.Unreadable(_lockPath, ex);
-                }
-            }
-        }
-        catch
-        {
-            _gate.Release();
-            throw;
-        }
-    }
-
-    private Lease OpenForRead()
-    {
-        var shared = StoreLock.OpenForRead(_lockPath);
-        if (shared is not null)
-        {
-            return new Lease(shared, _gate);
-        }
-
-        // No lock file: a folder the store never wrote to reads as empty, and gets nothing.
-        if (!File.Exists(_snapshotPath) && !File.Exists(_journalPath))
-        {
-            return new Lease(null, _gate, nothingOnDisk: true);
-        }
-
-        // Store files without a lock (copied, or the lock deleted): make one, so no writer can interleave.
-        try
-        {
-            return new Lease(StoreLock.OpenForWrite(_lockPath), _gate);
-        }
-        catch (IOException ex) when (StoreErrors.IsReadOnlyFileSystem(ex))
-        {
-            _ = ex;
-            return new Lease(null, _gate); // Nothing can change a read-only file system under this read.
-        }
-    }
-
-    private void CreateDirectory()
-    {
-        try
-        {
-            OwnerOnly.CreateDirectory(DirectoryPath);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw StoreErrors.WriteFailed(DirectoryPath, DirectoryPath, ex, NothingChanged);
-        }
     }
 
     /// <summary>What is on disk is gone (the folder or the files are not there): start again from empty.</summary>
@@ -623,7 +526,7 @@ public sealed class JsonFileResellerStore : ResellerStore
             if (_legacyFormat)
             {
                 _legacyFormat = false;
-                RestrictLegacyLockFile();
+                _lock.RestrictLockFile();
             }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -649,19 +552,6 @@ public sealed class JsonFileResellerStore : ResellerStore
         _journalOffset = header.Length;
         _journalNeedsNewline = false;
         _journalEntries = 0;
-    }
-
-    /// <summary>Format version 1 made its lock file readable by everyone; the files it rewrote are already private.</summary>
-    private void RestrictLegacyLockFile()
-    {
-        try
-        {
-            OwnerOnly.Restrict(_lockPath);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            _ = ex; // Another user's lock file: it holds nothing, and the lock still works.
-        }
     }
 
     /// <summary>Removes temporary files a killed writer left. This writer holds the lock, so no live writer owns them.</summary>
@@ -701,28 +591,5 @@ public sealed class JsonFileResellerStore : ResellerStore
         }
 
         return bytes;
-    }
-
-    /// <summary>Holds the in-process gate and, unless there is nothing on disk to guard, the lock file.</summary>
-    private sealed class Lease : IDisposable
-    {
-        private readonly FileStream? _lockFile;
-        private readonly SemaphoreSlim _gate;
-
-        public Lease(FileStream? lockFile, SemaphoreSlim gate, bool nothingOnDisk = false)
-        {
-            _lockFile = lockFile;
-            _gate = gate;
-            NothingOnDisk = nothingOnDisk;
-        }
-
-        /// <summary>The folder or its store files do not exist: the store is empty, and a reader creates nothing.</summary>
-        public bool NothingOnDisk { get; }
-
-        public void Dispose()
-        {
-            _lockFile?.Dispose();
-            _gate.Release();
-        }
     }
 }
