@@ -13,7 +13,8 @@ namespace Exclaimer.Reseller.Emulator.Invitations;
 /// <summary>
 /// Writes each invitation as an RFC 5322 <c>.eml</c> file into an outbox folder instead of sending it, so a
 /// user can open exactly what would be sent. The message is composed by <see cref="MailMessage"/> and written
-/// to a staging folder first, then moved into the outbox whole, so a reader never sees half a file.
+/// to a staging folder first, then moved into the outbox whole, so a reader never sees half a file. On Linux and
+/// macOS the outbox and each message are readable by their owner only (R18).
 /// </summary>
 public sealed class OutboxInvitationSender : InvitationSender
 {
@@ -47,11 +48,8 @@ public sealed class OutboxInvitationSender : InvitationSender
 
         cancellationToken.ThrowIfCancellationRequested();
         var staging = Path.Combine(OutboxDirectory, ".staging", Guid.NewGuid().ToString("N"));
-        // One level at a time: creating only the deepest folder would give the ones above it the default mode,
-        // readable by others, and each must be private to the user (R18).
-        StoreFolder.Create(OutboxDirectory);
-        StoreFolder.Create(Path.Combine(OutboxDirectory, ".staging"));
-        StoreFolder.Create(staging);
+        // Every folder it creates, the staging one included, is readable by its owner only (R18).
+        OwnerOnly.CreateDirectory(staging);
         try
         {
             using (var mail = Compose(message))
@@ -66,6 +64,9 @@ public sealed class OutboxInvitationSender : InvitationSender
                 throw new IOException($"The invitation for '{message.SubscriptionId}' was not written to the outbox.");
             }
 
+            // SmtpClient gives the file the default mode; no one else can reach it in the private staging folder,
+            // and it is made private before it moves into the outbox, since the invitation link is a secret.
+            OwnerOnly.Restrict(written[0]);
             File.Move(written[0], UniqueOutboxPath(message));
         }
         finally

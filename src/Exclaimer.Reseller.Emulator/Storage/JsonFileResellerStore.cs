@@ -1,10 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.IO;
-using System.IO.Hashing;
-using System.Text;
-using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -21,14 +17,16 @@ namespace Exclaimer.Reseller.Emulator.Storage;
 /// (<c>subscriptions.journal</c>, one checksummed JSON line per change). A write appends one line and flushes
 /// it to disk, so its cost does not grow with the number of subscriptions; once the journal is long enough it
 /// is folded into a new snapshot, written to a temporary file in the same folder, flushed, then renamed over
-/// the old one.
+/// the old one. The snapshot and the journal header are checksummed too, so a byte changed anywhere is reported.
 /// </para>
 /// <para>
 /// Every read and write holds a lock file (<c>store.lock</c>), so two processes (two runbooks) never lose each
 /// other's updates: a write always starts from the latest saved data. A process killed mid-write leaves at
 /// most a torn last journal line, which is ignored, so the store loads with the state before that write. A
-/// snapshot or journal that cannot be read is reported as <see cref="ResellerStoreException"/> and is never
-/// overwritten.
+/// snapshot or journal that cannot be trusted is reported as <see cref="ResellerStoreException"/> with
+/// <c>ErrorCode</c> <c>StoreCorrupt</c> and is never overwritten; <see cref="RecoverAsync"/> rebuilds the store
+/// from what can still be read. Reading a store whose folder does not exist creates nothing; the folder, the
+/// store's files and the outbox are readable by their owner only on Linux and macOS (R18).
 /// </para>
 /// </remarks>
 public sealed class JsonFileResellerStore : ResellerStore
@@ -40,14 +38,10 @@ public sealed class JsonFileResellerStore : ResellerStore
     internal const string JournalFileName = "subscriptions.journal";
     internal const string LockFileName = "store.lock";
 
-    private static readonly JsonSerializerOptions WriteOptions = StoreJsonContext.Default.Options;
-
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly TimeSpan _lockTimeout;
+    private readonly StoreLock _lock;
     private readonly int _compactionThreshold;
     private readonly string _snapshotPath;
     private readonly string _journalPath;
-    private readonly string _lockPath;
 
     private readonly SubscriptionTable _table = new();
     private bool _loaded;
@@ -55,8 +49,11 @@ public sealed class JsonFileResellerStore : ResellerStore
     private (long Length, DateTime WriteTime) _snapshotStamp;
     private bool _journalCurrent;
     private long _journalOffset;
+    private bool _journalNeedsNewline;
     private int _journalEntries;
     private int _snapshotCount;
+    private bool _legacyFormat;
+    private bool _sweptTemporaries;
 
     /// <summary>Opens (or, on the first write, creates) the store in the configured folder.</summary>
     /// <param name="options">The folder and timings; <see langword="null"/> for the defaults.</param>
@@ -64,13 +61,13 @@ public sealed class JsonFileResellerStore : ResellerStore
     {
         options ??= new JsonFileStoreOptions();
         DirectoryPath = Path.GetFullPath(options.DirectoryPath ?? DefaultDirectory);
-        _lockTimeout = options.LockTimeout == Timeout.InfiniteTimeSpan || options.LockTimeout > TimeSpan.Zero
+        var lockTimeout = options.LockTimeout == Timeout.InfiniteTimeSpan || options.LockTimeout > TimeSpan.Zero
             ? options.LockTimeout
             : throw new ArgumentOutOfRangeException(nameof(options), options.LockTimeout, "LockTimeout must be positive, or Timeout.InfiniteTimeSpan to wait as long as it takes.");
         _compactionThreshold = Math.Max(1, options.CompactionThreshold);
         _snapshotPath = Path.Combine(DirectoryPath, SnapshotFileName);
         _journalPath = Path.Combine(DirectoryPath, JournalFileName);
-        _lockPath = Path.Combine(DirectoryPath, LockFileName);
+        _lock = new StoreLock(DirectoryPath, new[] { _snapshotPath, _journalPath }, lockTimeout);
     }
 
     /// <summary>
@@ -92,7 +89,7 @@ public sealed class JsonFileResellerStore : ResellerStore
             if (string.IsNullOrEmpty(localData))
             {
                 throw new ResellerStoreException(
-                    "StoreUnavailable",
+                    StoreErrors.Unavailable,
                     DirectoryEnvironmentVariable,
                     $"There is no per-user data folder on this machine; set {DirectoryEnvironmentVariable} to the folder the store should use.");
             }
@@ -105,6 +102,7 @@ public sealed class JsonFileResellerStore : ResellerStore
     public string DirectoryPath { get; }
 
     /// <inheritdoc />
+    /// <remarks>A store whose folder does not exist yet reads as empty, and nothing is created.</remarks>
     public override async Task<TResult> ReadAsync<TResult>(Func<IResellerStoreView, TResult> read, CancellationToken cancellationToken)
     {
         if (read is null)
@@ -112,9 +110,17 @@ public sealed class JsonFileResellerStore : ResellerStore
             throw new ArgumentNullException(nameof(read));
         }
 
-        using (await AcquireAsync(cancellationToken).ConfigureAwait(false))
+        using (var lease = await _lock.AcquireAsync(write: false, cancellationToken).ConfigureAwait(false))
         {
-            RefreshOrThrow();
+            if (lease.NothingOnDisk)
+            {
+                Forget();
+            }
+            else
+            {
+                RefreshOrThrow();
+            }
+
             return read(_table);
         }
     }
@@ -127,7 +133,7 @@ public sealed class JsonFileResellerStore : ResellerStore
             throw new ArgumentNullException(nameof(write));
         }
 
-        using (await AcquireAsync(cancellationToken).ConfigureAwait(false))
+        using (await _lock.AcquireAsync(write: true, cancellationToken).ConfigureAwait(false))
         {
             RefreshOrThrow();
             var transaction = new StoreTransaction(_table);
@@ -137,10 +143,17 @@ public sealed class JsonFileResellerStore : ResellerStore
                 return result;
             }
 
+            if (!_sweptTemporaries)
+            {
+                SweepTemporaries();
+            }
+
             Append(transaction);
             transaction.CommitTo(_table);
-            // Fold the journal in once it outgrows the threshold and the snapshot, so the cost stays amortized.
-            if (_journalEntries >= Math.Max(_compactionThreshold, _snapshotCount))
+
+            // Fold the journal in once it outgrows the threshold and the snapshot, so the cost stays amortized;
+            // a store in the old format is folded at once, so from now on every byte of it is checksummed.
+            if (_legacyFormat || _journalEntries >= Math.Max(_compactionThreshold, _snapshotCount))
             {
                 Compact();
             }
@@ -149,70 +162,71 @@ public sealed class JsonFileResellerStore : ResellerStore
         }
     }
 
+    /// <summary>
+    /// Rebuilds a store that gives <c>StoreCorrupt</c> from everything in it that can still be read. First its
+    /// files are copied, byte for byte, into a dated folder inside the store's folder
+    /// (<c>damaged-&lt;UTC time&gt;</c>), so nothing is lost by the rebuild. A store that loads is left as it is.
+    /// </summary>
+    /// <remarks>
+    /// What is kept: the snapshot, or the subscriptions that can still be read from it, then every journal line
+    /// that passes its checksum, in order. A store written by a newer version of the SDK is refused, not rebuilt.
+    /// </remarks>
+    /// <param name="cancellationToken">Stops the wait for the store's lock.</param>
+    /// <returns>What was damaged, kept and lost.</returns>
+    /// <exception cref="ResellerStoreException">The store was written by a newer SDK, or it cannot be written.</exception>
+    public async Task<StoreRecoveryReport> RecoverAsync(CancellationToken cancellationToken = default)
+    {
+        if (!Directory.Exists(DirectoryPath))
+        {
+            return StoreRecoveryReport.Undamaged(0);
+        }
+
+        using (await _lock.AcquireAsync(write: true, cancellationToken).ConfigureAwait(false))
+        {
+            try
+            {
+                _loaded = false;
+                RefreshOrThrow();
+                return StoreRecoveryReport.Undamaged(_table.Subscriptions.Count);
+            }
+            catch (ResellerStoreException ex) when (ex.ErrorCode == StoreErrors.Corrupt)
+            {
+                // Rebuilt below.
+            }
+
+            StoreRecoveryReport report;
+            try
+            {
+                report = StoreRecovery.Rebuild(DirectoryPath, _snapshotPath, _journalPath, DateTime.UtcNow);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw StoreErrors.WriteFailed(DirectoryPath, DirectoryPath, ex, "The store was not rebuilt; the files it had are still there.");
+            }
+
+            // The rebuilt store must load like any other, or the recovery has not done its job.
+            _loaded = false;
+            RefreshOrThrow();
+            return report;
+        }
+    }
+
     /// <inheritdoc />
     protected override void Dispose(bool disposing)
     {
         if (disposing)
         {
-            _gate.Dispose();
+            _lock.Dispose();
         }
 
         base.Dispose(disposing);
     }
 
-    private async Task<IDisposable> AcquireAsync(CancellationToken cancellationToken)
+    /// <summary>What is on disk is gone (the folder or the files are not there): start again from empty.</summary>
+    private void Forget()
     {
-        var clock = Stopwatch.StartNew();
-        if (!await _gate.WaitAsync(_lockTimeout, cancellationToken).ConfigureAwait(false))
-        {
-            throw Locked(null);
-        }
-
-        try
-        {
-            CreateDirectory();
-            var delay = 1;
-            while (true)
-            {
-                try
-                {
-                    // FileShare.None is an exclusive lock: LockFileEx on Windows, flock on Unix.
-                    var lockFile = new FileStream(_lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None);
-                    return new Lease(lockFile, _gate);
-                }
-                catch (IOException ex) when (_lockTimeout == Timeout.InfiniteTimeSpan || clock.Elapsed < _lockTimeout)
-                {
-                    _ = ex;
-                    await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
-                    delay = Math.Min(delay * 2, 25);
-                }
-                catch (IOException ex)
-                {
-                    throw Locked(ex);
-                }
-                catch (UnauthorizedAccessException ex)
-                {
-                    throw Unreadable(_lockPath, ex);
-                }
-            }
-        }
-        catch
-        {
-            _gate.Release();
-            throw;
-        }
-    }
-
-    private void CreateDirectory()
-    {
-        try
-        {
-            StoreFolder.Create(DirectoryPath);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new ResellerStoreException("StoreUnavailable", DirectoryPath, $"The store folder '{DirectoryPath}' cannot be created: {ex.Message}", ex);
-        }
+        _table.Clear();
+        _loaded = false;
     }
 
     /// <summary>Brings the in-memory table up to what is on disk, reading only what changed since the last call.</summary>
@@ -224,7 +238,13 @@ public sealed class JsonFileResellerStore : ResellerStore
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw Unreadable(DirectoryPath, ex);
+            _loaded = false;
+            throw StoreErrors.Unreadable(DirectoryPath, ex);
+        }
+        catch (ResellerStoreException)
+        {
+            _loaded = false;
+            throw;
         }
     }
 
@@ -249,7 +269,7 @@ public sealed class JsonFileResellerStore : ResellerStore
 
         using var journal = OpenJournalForRead();
         var header = ReadHeader(journal);
-        if (header.Generation != _generation || !_journalCurrent || journal.Length < _journalOffset)
+        if (header.Generation != _generation || !_journalCurrent || journal.Length < _journalOffset || (_journalNeedsNewline && journal.Length != _journalOffset))
         {
             journal.Dispose();
             Load(stamp);
@@ -265,11 +285,13 @@ public sealed class JsonFileResellerStore : ResellerStore
         _table.Clear();
         _journalCurrent = false;
         _journalOffset = 0;
+        _journalNeedsNewline = false;
         _journalEntries = 0;
 
         var snapshot = ReadSnapshot();
         _generation = snapshot.Generation;
         _snapshotCount = snapshot.Subscriptions.Count;
+        _legacyFormat = snapshot.Version == StoreFormat.Legacy;
         foreach (var subscription in snapshot.Subscriptions)
         {
             _table.Put(subscription);
@@ -281,17 +303,24 @@ public sealed class JsonFileResellerStore : ResellerStore
             var header = ReadHeader(journal);
             if (header.Generation > _generation)
             {
-                throw Corrupt(_journalPath, $"the journal belongs to generation {header.Generation} but the snapshot is generation {_generation}, so the snapshot is older than the changes after it", null);
+                throw StoreErrors.Damaged(_journalPath, $"the journal belongs to generation {header.Generation} but the snapshot is generation {_generation}, so the snapshot is older than the changes after it");
             }
 
             // An older journal was already folded into the snapshot by a compaction that stopped before
             // replacing it: its changes are in the snapshot, and the next write starts a fresh journal.
             if (header.Generation == _generation)
             {
+                _legacyFormat |= header.Version == StoreFormat.Legacy;
                 _journalCurrent = true;
                 _journalOffset = journal.Position;
                 ReadEntries(journal, _journalOffset);
             }
+        }
+        else if (snapshot.Version != StoreFormat.Legacy && (snapshot.Generation != 0 || snapshot.Subscriptions.Count != 0))
+        {
+            // Only a brand-new store is ever without a journal (its first write stopped between the two files);
+            // once a snapshot holds data, its journal is replaced, never removed.
+            throw StoreErrors.Damaged(_journalPath, "the journal is missing, so the changes saved after the snapshot are missing too");
         }
 
         _snapshotStamp = stamp;
@@ -304,38 +333,23 @@ public sealed class JsonFileResellerStore : ResellerStore
         {
             if (File.Exists(_journalPath))
             {
-                throw Corrupt(_snapshotPath, "the snapshot is missing but a journal of later changes exists", null);
+                throw StoreErrors.Damaged(_snapshotPath, "the snapshot is missing but a journal of later changes exists");
             }
 
             return new StoreSnapshot();
         }
 
-        StoreSnapshot? snapshot;
+        byte[] bytes;
         try
         {
-            using var stream = new FileStream(_snapshotPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 16);
-            snapshot = JsonSerializer.Deserialize(stream, StoreJsonContext.Default.StoreSnapshot);
-        }
-        catch (JsonException ex)
-        {
-            throw Corrupt(_snapshotPath, $"it is not complete, valid JSON ({ex.Message})", ex);
+            bytes = ReadAllBytes(_snapshotPath);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw Unreadable(_snapshotPath, ex);
+            throw StoreErrors.Unreadable(_snapshotPath, ex);
         }
 
-        if (snapshot is null || snapshot.Format != StoreSnapshot.FormatName || snapshot.Subscriptions is null)
-        {
-            throw Corrupt(_snapshotPath, "it is not an Exclaimer reseller store snapshot", null);
-        }
-
-        if (snapshot.Version != 1)
-        {
-            throw Corrupt(_snapshotPath, $"it was written by a newer version of the SDK (format version {snapshot.Version})", null);
-        }
-
-        return snapshot;
+        return SnapshotFormat.Parse(bytes, _snapshotPath);
     }
 
     private FileStream OpenJournalForRead()
@@ -347,7 +361,7 @@ public sealed class JsonFileResellerStore : ResellerStore
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw Unreadable(_journalPath, ex);
+            throw StoreErrors.Unreadable(_journalPath, ex);
         }
     }
 
@@ -367,29 +381,17 @@ public sealed class JsonFileResellerStore : ResellerStore
 
         if (b != '\n')
         {
-            throw Corrupt(_journalPath, "its header line is incomplete", null);
+            throw StoreErrors.Damaged(_journalPath, "its header line is incomplete");
         }
 
-        try
-        {
-            var header = JsonSerializer.Deserialize(line.ToArray(), StoreJsonContext.Default.JournalHeader);
-            if (header is { Format: JournalHeader.FormatName, Version: 1 })
-            {
-                return header;
-            }
-        }
-        catch (JsonException ex)
-        {
-            throw Corrupt(_journalPath, $"its header line is not valid ({ex.Message})", ex);
-        }
-
-        throw Corrupt(_journalPath, "its header line is not an Exclaimer reseller journal header of a version this SDK reads", null);
+        return JournalFormat.ParseHeader(new ReadOnlySpan<byte>(line.GetBuffer(), 0, (int)line.Length), _journalPath);
     }
 
     /// <summary>
-    /// Reads the journal's complete lines from <paramref name="offset"/>. A last line without its newline is
-    /// a write that never finished (the writer died): it is not applied. A complete line that fails its
-    /// checksum is corruption.
+    /// Reads the journal's lines from <paramref name="offset"/>. A complete line that fails its checksum is
+    /// corruption. A last line without its newline is a write that never finished (the writer died), and is not
+    /// applied; unless it is a whole entry that only lacks the newline, since that may be a saved write whose
+    /// newline was lost, and applying it is right in both cases.
     /// </summary>
     private void ReadEntries(FileStream journal, long offset)
     {
@@ -421,62 +423,48 @@ public sealed class JsonFileResellerStore : ResellerStore
                 continue;
             }
 
-            foreach (var change in ParseEntry(buffer, start, i - start, offset + start))
-            {
-                _table.Put(change);
-                _journalEntries++;
-            }
-
+            Apply(JournalFormat.ParseEntry(new ReadOnlySpan<byte>(buffer, start, i - start), offset + start, _journalPath));
             start = i + 1;
         }
 
         _journalOffset = offset + start;
+        var tail = new ReadOnlySpan<byte>(buffer, start, read - start);
+        if (tail.Length == 0)
+        {
+            return;
+        }
+
+        if (JournalFormat.TryParseEntry(tail, out var whole))
+        {
+            Apply(whole);
+            _journalOffset = offset + read;
+            _journalNeedsNewline = true;
+        }
+        else if (JournalFormat.TryParseEntry(tail.Slice(0, tail.Length - 1), out _))
+        {
+            // A torn write is a prefix of its line, so it never holds a whole entry and then a stray byte.
+            throw StoreErrors.Damaged(_journalPath, $"the entry at byte {offset + start} has a damaged line end");
+        }
     }
 
-    /// <summary>One line is one whole write: every change it made, so a write is replayed entirely or not at all.</summary>
-    private List<StoredSubscription> ParseEntry(byte[] buffer, int start, int length, long position)
+    private void Apply(List<StoredSubscription> changes)
     {
-        // "<crc32 as 8 hex digits> <json array of the write's changes>"
-        if (length < 10 || buffer[start + 8] != (byte)' ')
+        foreach (var change in changes)
         {
-            throw Corrupt(_journalPath, $"the entry at byte {position} is malformed", null);
+            _table.Put(change);
+            _journalEntries++;
         }
-
-        var json = new ReadOnlySpan<byte>(buffer, start + 9, length - 9);
-        var expected = Encoding.ASCII.GetString(buffer, start, 8);
-        if (!string.Equals(expected, Checksum(json), StringComparison.OrdinalIgnoreCase))
-        {
-            throw Corrupt(_journalPath, $"the entry at byte {position} fails its checksum", null);
-        }
-
-        List<StoredSubscription>? changes;
-        try
-        {
-            changes = JsonSerializer.Deserialize(json, StoreJsonContext.Default.ListStoredSubscription);
-        }
-        catch (JsonException ex)
-        {
-            throw Corrupt(_journalPath, $"the entry at byte {position} is not valid JSON ({ex.Message})", ex);
-        }
-
-        if (changes is null || changes.Count == 0 || changes.Exists(change => change is null || string.IsNullOrEmpty(change.Id)))
-        {
-            throw Corrupt(_journalPath, $"the entry at byte {position} has no subscription", null);
-        }
-
-        return changes;
     }
 
     private void Append(StoreTransaction transaction)
     {
+        // One buffer, one write: a newline first, used only when the last saved entry lost its own.
         var lines = new MemoryStream();
-        var json = JsonSerializer.SerializeToUtf8Bytes(new List<StoredSubscription>(transaction.Puts), StoreJsonContext.Default.ListStoredSubscription);
-        var prefix = Encoding.ASCII.GetBytes(Checksum(json) + " ");
-        lines.Write(prefix, 0, prefix.Length);
-        lines.Write(json, 0, json.Length);
         lines.WriteByte((byte)'\n');
+        JournalFormat.WriteEntry(lines, new List<StoredSubscription>(transaction.Puts));
 
         FileStream? journal = null;
+        var start = 1;
         try
         {
             if (!_journalCurrent)
@@ -484,17 +472,18 @@ public sealed class JsonFileResellerStore : ResellerStore
                 StartJournal(_generation);
             }
 
+            start = _journalNeedsNewline ? 0 : 1;
             journal = new FileStream(_journalPath, FileMode.Open, FileAccess.ReadWrite, FileShare.Read | FileShare.Delete, 1);
 
-            // Bytes past the last complete line are a write whose process died before finishing it. They were
-            // never acknowledged, so they are dropped before this write goes after the last complete line.
+            // Bytes past the last entry are a write whose process died before finishing it. They were never
+            // acknowledged, so they are dropped before this write goes after the last entry.
             if (journal.Length != _journalOffset)
             {
                 journal.SetLength(_journalOffset);
             }
 
             journal.Position = _journalOffset;
-            journal.Write(lines.GetBuffer(), 0, (int)lines.Length);
+            journal.Write(lines.GetBuffer(), start, (int)lines.Length - start);
             journal.Flush(flushToDisk: true);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -510,14 +499,15 @@ public sealed class JsonFileResellerStore : ResellerStore
                 // The torn line is ignored on the next load anyway.
             }
 
-            throw new ResellerStoreException("StoreUnavailable", _journalPath, $"The change could not be saved to '{_journalPath}': {ex.Message} Nothing was changed.", ex);
+            throw StoreErrors.WriteFailed(DirectoryPath, _journalPath, ex, "The change was not saved; nothing was changed.");
         }
         finally
         {
             journal?.Dispose();
         }
 
-        _journalOffset += lines.Length;
+        _journalOffset += lines.Length - start;
+        _journalNeedsNewline = false;
         _journalEntries += transaction.Puts.Count;
     }
 
@@ -528,12 +518,18 @@ public sealed class JsonFileResellerStore : ResellerStore
         snapshot.Subscriptions.AddRange(_table.Subscriptions);
         try
         {
-            WriteAtomically(_snapshotPath, stream => JsonSerializer.Serialize(stream, snapshot, StoreJsonContext.Default.StoreSnapshot));
+            SweepTemporaries();
+            AtomicFile.Write(_snapshotPath, stream => SnapshotFormat.Write(stream, snapshot));
             _generation = snapshot.Generation;
             _snapshotCount = snapshot.Subscriptions.Count;
             _snapshotStamp = SnapshotStamp();
             _journalCurrent = false;
             StartJournal(_generation);
+            if (_legacyFormat)
+            {
+                _legacyFormat = false;
+                _lock.RestrictLockFile();
+            }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -545,53 +541,32 @@ public sealed class JsonFileResellerStore : ResellerStore
     /// <summary>Starts an empty journal for a snapshot generation, replacing any older journal atomically.</summary>
     private void StartJournal(long generation)
     {
-        var header = JsonSerializer.SerializeToUtf8Bytes(new JournalHeader { Generation = generation }, StoreJsonContext.Default.JournalHeader);
+        var header = JournalFormat.Header(generation);
         if (!File.Exists(_snapshotPath))
         {
             // A new store: write its (empty) snapshot first, so the folder always has one to check.
-            WriteAtomically(_snapshotPath, stream => JsonSerializer.Serialize(stream, new StoreSnapshot { Generation = generation }, StoreJsonContext.Default.StoreSnapshot));
+            AtomicFile.Write(_snapshotPath, stream => SnapshotFormat.Write(stream, new StoreSnapshot { Generation = generation }));
             _snapshotStamp = SnapshotStamp();
         }
 
-        WriteAtomically(_journalPath, stream =>
-        {
-            stream.Write(header, 0, header.Length);
-            stream.WriteByte((byte)'\n');
-        });
+        AtomicFile.Write(_journalPath, stream => stream.Write(header, 0, header.Length));
         _journalCurrent = true;
-        _journalOffset = header.Length + 1;
+        _journalOffset = header.Length;
+        _journalNeedsNewline = false;
         _journalEntries = 0;
     }
 
-    /// <summary>Writes a file the crash-safe way: a temporary file in the same folder, flushed to disk, then renamed over the target.</summary>
-    private static void WriteAtomically(string path, Action<Stream> write)
+    /// <summary>Removes temporary files a killed writer left. This writer holds the lock, so no live writer owns them.</summary>
+    private void SweepTemporaries()
     {
-        var temporary = path + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".tmp";
         try
         {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
-            {
-                write(stream);
-                stream.Flush(flushToDisk: true);
-            }
-
-#if NET
-            File.Move(temporary, path, overwrite: true);
-#else
-            if (File.Exists(path))
-            {
-                File.Replace(temporary, path, destinationBackupFileName: null);
-            }
-            else
-            {
-                File.Move(temporary, path);
-            }
-#endif
+            AtomicFile.SweepTemporaries(DirectoryPath, SnapshotFileName, JournalFileName);
+            _sweptTemporaries = true;
         }
-        catch
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            TryDelete(temporary);
-            throw;
+            _ = ex; // Left for the next writer; they take space, not data.
         }
     }
 
@@ -601,44 +576,22 @@ public sealed class JsonFileResellerStore : ResellerStore
         return info.Exists ? (info.Length, info.LastWriteTimeUtc) : (-1, default);
     }
 
-    private static string Checksum(ReadOnlySpan<byte> data) => Crc32.HashToUInt32(data).ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
-
-    private static void TryDelete(string path)
+    private static byte[] ReadAllBytes(string path)
     {
-        try
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1);
+        var bytes = new byte[stream.Length];
+        var read = 0;
+        while (read < bytes.Length)
         {
-            File.Delete(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            _ = ex;
-        }
-    }
+            var n = stream.Read(bytes, read, bytes.Length - read);
+            if (n == 0)
+            {
+                return bytes.AsSpan(0, read).ToArray();
+            }
 
-    private ResellerStoreException Locked(Exception? inner) =>
-        new("StoreLocked", DirectoryPath, $"The store '{DirectoryPath}' stayed locked by another process for {_lockTimeout.TotalSeconds:0.#} seconds. Try again when it has finished.", inner);
-
-    private static ResellerStoreException Corrupt(string path, string reason, Exception? inner) =>
-        new("StoreCorrupt", path, $"The store file '{path}' cannot be loaded: {reason}. It has been left untouched; restore it from a backup, or move it away to start an empty store.", inner);
-
-    private static ResellerStoreException Unreadable(string path, Exception inner) =>
-        new("StoreUnavailable", path, $"The store file '{path}' cannot be read: {inner.Message}", inner);
-
-    private sealed class Lease : IDisposable
-    {
-        private readonly FileStream _lockFile;
-        private readonly SemaphoreSlim _gate;
-
-        public Lease(FileStream lockFile, SemaphoreSlim gate)
-        {
-            _lockFile = lockFile;
-            _gate = gate;
+            read += n;
         }
 
-        public void Dispose()
-        {
-            _lockFile.Dispose();
-            _gate.Release();
-        }
+        return bytes;
     }
 }

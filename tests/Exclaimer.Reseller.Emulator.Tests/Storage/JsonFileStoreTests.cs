@@ -5,9 +5,10 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Exclaimer.Reseller.Emulator.Storage;
+using Exclaimer.Reseller.Sdk;
 using Exclaimer.Reseller.Sdk.Tests.Support;
 
-namespace Exclaimer.Reseller.Sdk.Tests.Storage;
+namespace Exclaimer.Reseller.Emulator.Tests.Storage;
 
 /// <summary>The embedded default store: durable, crash-safe, and never overwriting what it cannot read (R17).</summary>
 public sealed class JsonFileStoreTests : IDisposable
@@ -52,7 +53,7 @@ public sealed class JsonFileStoreTests : IDisposable
 
         // Folded at 10 changes (snapshot of 10) and at 20 (10 more, as many as the snapshot): 15 entries remain.
         Assert.Equal(1 + 15, File.ReadAllLines(Journal).Length);
-        Assert.StartsWith("{\"Format\":\"exclaimer-reseller-journal\",\"Version\":1,\"Generation\":2}", File.ReadAllText(Journal), StringComparison.Ordinal);
+        Assert.EndsWith(" {\"Format\":\"exclaimer-reseller-journal\",\"Version\":2,\"Generation\":2}", File.ReadAllLines(Journal)[0], StringComparison.Ordinal);
         Assert.Contains("\"s34\"", File.ReadAllText(Snapshot) + File.ReadAllText(Journal), StringComparison.Ordinal);
         using var reopened = NewEngine();
         var all = await reopened.Client.GetSubscriptionsAsync().ToListAsync();
@@ -121,28 +122,6 @@ public sealed class JsonFileStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task R18_the_store_and_its_outbox_are_readable_by_their_owner_only()
-    {
-        if (OperatingSystem.IsWindows())
-        {
-            return; // Windows folders under the user's profile are private by their ACL; this is about Unix modes.
-        }
-
-        var folder = _folder.File("private");
-        using (var client = new ResellerClient(new ResellerClientOptions
-        {
-            Transport = new Sdk.LocalEngine.LocalTransport(new Sdk.LocalEngine.LocalEngineOptions { Store = new JsonFileResellerStore(new JsonFileStoreOptions { DirectoryPath = folder }) }),
-        }))
-        {
-            await client.CreateSubscriptionAsync(TestEngine.NewWithAccess("fabrikam"));
-        }
-
-        const UnixFileMode ownerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
-        Assert.Equal(ownerOnly, File.GetUnixFileMode(folder));
-        Assert.Equal(ownerOnly, File.GetUnixFileMode(Path.Combine(folder, "outbox")));
-    }
-
-    [Fact]
     public async Task R17_a_truncated_snapshot_is_a_clear_error_and_stays_on_disk_untouched()
     {
         using (var engine = NewEngine(compactionThreshold: 3))
@@ -192,15 +171,22 @@ public sealed class JsonFileStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task R17_a_store_written_by_a_newer_format_is_refused_not_overwritten()
+    public async Task R17_a_store_written_by_a_newer_format_is_refused_not_overwritten_nor_recovered()
     {
-        File.WriteAllText(Snapshot, "{\"Format\":\"exclaimer-reseller-store\",\"Version\":2,\"Generation\":1,\"Subscriptions\":[]}");
+        File.WriteAllText(Snapshot, "{\"Format\":\"exclaimer-reseller-store\",\"Version\":3,\"Generation\":1,\"Subscriptions\":[]}");
+        var newer = File.ReadAllBytes(Snapshot);
 
         using var engine = NewEngine();
         var error = await Assert.ThrowsAsync<ResellerStoreException>(() => engine.CreateAsync(TestEngine.NewM365("x")));
+        using var store = new JsonFileResellerStore(new JsonFileStoreOptions { DirectoryPath = _folder.Path });
+        var recovery = await Assert.ThrowsAsync<ResellerStoreException>(() => store.RecoverAsync());
 
+        Assert.Equal("StoreCorrupt", error.ErrorCode);
         Assert.Contains("newer version", error.Message, StringComparison.Ordinal);
+        Assert.Contains("newer version", recovery.Message, StringComparison.Ordinal);
         Assert.False(File.Exists(Journal));
+        Assert.Equal(newer, File.ReadAllBytes(Snapshot));
+        Assert.Empty(Directory.GetDirectories(_folder.Path));
     }
 
     [Fact]

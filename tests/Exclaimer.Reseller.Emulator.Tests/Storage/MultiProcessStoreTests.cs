@@ -4,9 +4,10 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Exclaimer.Reseller.Emulator.Storage;
+using Exclaimer.Reseller.Sdk;
 using Exclaimer.Reseller.Sdk.Tests.Support;
 
-namespace Exclaimer.Reseller.Sdk.Tests.Storage;
+namespace Exclaimer.Reseller.Emulator.Tests.Storage;
 
 /// <summary>The file store shared by processes (two runbooks at once) and a writer killed mid-write (R17).</summary>
 public sealed class MultiProcessStoreTests
@@ -81,6 +82,17 @@ public sealed class MultiProcessStoreTests
             // The worker counts from 1 again each round; what loads is the last acknowledged write or the one in flight.
             Assert.True(count == lastCommitted || count == lastCommitted + 1, $"round {round}: loaded {count}, last acknowledged {lastCommitted}");
             lastSeen = count;
+
+            // The next writer sweeps what a kill during a compaction left, and its write lands.
+            await store.WriteAsync(
+                transaction =>
+                {
+                    transaction.Put(new StoredSubscription { Subscription = new Subscription { SubscriptionId = "other", CustomerName = "Other", UserCount = round } });
+                    return true;
+                },
+                CancellationToken.None);
+            Assert.Empty(System.IO.Directory.GetFiles(folder.Path, "*.tmp"));
+            Assert.Equal(round, await store.ReadAsync(view => view.Find("other")!.Subscription.UserCount, CancellationToken.None));
         }
 
         Assert.True(lastSeen > 0);

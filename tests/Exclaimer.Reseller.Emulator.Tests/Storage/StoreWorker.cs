@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.IO;
 using System.Linq;
 
-namespace Exclaimer.Reseller.Sdk.Tests.Storage;
+namespace Exclaimer.Reseller.Emulator.Tests.Storage;
 
 /// <summary>Starts the StoreWorker program (built beside the tests) as a separate process.</summary>
 internal static class StoreWorker
