@@ -101,7 +101,9 @@ public partial class ResellerClient
         {
             var createdId = (reply.Value as AddSubscriptionResponse)?.SubscriptionId is { Length: > 0 } echoed ? echoed : subscriptionId;
             ClientLog.Created(_log, createdId, sku, validated.UserCount);
-            var created = await ReadBackAsync(createdId, "created", () => Sent(createdId, validated, sku, reply.Value as AddSubscriptionResponse), cancellationToken).ConfigureAwait(false);
+
+            // Not the caller's token: the create has happened, and a caller who gave up now still gets what it made (R9, R17).
+            var created = await ReadBackAsync(createdId, "created", () => Sent(createdId, validated, sku, reply.Value as AddSubscriptionResponse), CancellationToken.None).ConfigureAwait(false);
             return WithRequestDetails(created, validated);
         }
 
@@ -117,7 +119,7 @@ public partial class ResellerClient
                     return WithRequestDetails(existing, validated);
                 }
 
-                throw RuleErrors.SubscriptionAlreadyExists(subscriptionId, existing.CustomerName, reply.Details);
+                throw RuleErrors.SubscriptionAlreadyExists(existing.SubscriptionId, existing.CustomerName, reply.Details);
             }
         }
 
@@ -397,14 +399,14 @@ public partial class ResellerClient
 
     private static AddSubscriptionEndUser EndUserFor(ValidatedCreate validated)
     {
-        var endUser = new AddSubscriptionEndUser { Domain = validated.Domain };
-        if (validated.AllowCustomerEditing && validated.ContactName is { } contactName)
+        // The contact is the customer's (the end user's), so it goes with or without customer access; without it the
+        // welcome email is off (SendWelcomeEmailToCustomer false) and the customer gets no login and no email (R4).
+        var endUser = new AddSubscriptionEndUser { Domain = validated.Domain, EmailAddress = validated.ContactEmail };
+        if (validated.ContactName is { } contactName)
         {
-            // Contact details go only with customer access: without it the customer gets no email at all (R4).
             var space = contactName.IndexOf(' ');
             endUser.FirstName = space < 0 ? contactName : contactName.Substring(0, space);
             endUser.LastName = space < 0 ? null : contactName.Substring(space + 1).Trim();
-            endUser.EmailAddress = validated.ContactEmail;
         }
 
         return endUser;
@@ -437,8 +439,8 @@ public partial class ResellerClient
             CountryCode = subscription.CountryCode ?? validated.CountryCode,
             DataCenter = subscription.DataCenter ?? validated.DataCenter,
             AllowCustomerEditing = subscription.AllowCustomerEditing ?? validated.AllowCustomerEditing,
-            ContactName = subscription.ContactName ?? (validated.AllowCustomerEditing ? validated.ContactName : null),
-            ContactEmail = subscription.ContactEmail ?? (validated.AllowCustomerEditing ? validated.ContactEmail : null),
+            ContactName = subscription.ContactName ?? validated.ContactName,
+            ContactEmail = subscription.ContactEmail ?? validated.ContactEmail,
         };
 
     private async Task<Page<Subscription>> SubscriptionPageAsync(SubscriptionFilter filter, bool activeOnly, string? continuationToken, int pageSize, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Threading.Tasks;
 using Exclaimer.Reseller.Emulator;
 using Exclaimer.Reseller.Emulator.Invitations;
@@ -50,8 +51,21 @@ internal sealed class TestEngine : IDisposable
 
     public ResellerClient Client { get; }
 
+    /// <summary>A Microsoft 365 subscription; the customer's domain follows their name, so each customer is one end user.</summary>
     public static CreateSubscriptionOptions NewM365(string id, string customer = "Contoso Ltd", int users = 25) =>
-        new() { Product = Product.Microsoft365, CustomerName = customer, UserCount = users, SubscriptionId = id, Domain = "contoso.example" };
+        new() { Product = Product.Microsoft365, CustomerName = customer, UserCount = users, SubscriptionId = id, Domain = DomainOf(customer) };
+
+    /// <summary>"Contoso Ltd" becomes <c>contoso-ltd.example</c>.</summary>
+    public static string DomainOf(string customer)
+    {
+        var label = new string(customer.ToLowerInvariant().Select(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') ? c : '-').ToArray()).Trim('-');
+        while (label.Contains("--", StringComparison.Ordinal))
+        {
+            label = label.Replace("--", "-", StringComparison.Ordinal);
+        }
+
+        return (label.Length == 0 ? "customer" : label) + ".example";
+    }
 
     public static CreateSubscriptionOptions NewWithAccess(string id, string customer = "Fabrikam BV") =>
         new()
@@ -60,7 +74,7 @@ internal sealed class TestEngine : IDisposable
             CustomerName = customer,
             UserCount = 10,
             SubscriptionId = id,
-            Domain = "fabrikam.example",
+            Domain = DomainOf(customer),
             AllowCustomerEditing = true,
             ContactName = "Anna de Vries",
             ContactEmail = "anna@fabrikam.example",

@@ -141,7 +141,8 @@ internal sealed class ResellerEngine
         var trialDays = body.TrialDays is null or 0 ? DefaultTrialDays : body.TrialDays.Value is > 0 and <= 365 ? body.TrialDays.Value : throw ApiProblem.BadRequest("TrialDays", "use 0 (the default 14 days) to 365");
         var inTrial = body.SkipTrial != true;
         var customerAccess = body.SendWelcomeEmailToCustomer != false;
-        var contactName = customerAccess ? ContactName(body.EndUser) : null;
+        var contactName = ContactName(body.EndUser);
+        var contactEmail = string.IsNullOrWhiteSpace(body.EndUser.EmailAddress) ? (customerAccess ? owner : null) : Email(body.EndUser.EmailAddress!, "EndUser.EmailAddress");
         var now = _clock.GetUtcNow();
 
         var created = await _store.WriteAsync(
@@ -172,7 +173,7 @@ internal sealed class ResellerEngine
                     Domain = domain,
                     AllowCustomerEditing = customerAccess,
                     ContactName = contactName,
-                    ContactEmail = customerAccess ? owner : null,
+                    ContactEmail = contactEmail,
 
                     // Not sent yet: a process that stops before sending leaves Failed, which asks for a resend (R6).
                     InvitationStatus = customerAccess ? InvitationStates.Failed : InvitationStates.None,

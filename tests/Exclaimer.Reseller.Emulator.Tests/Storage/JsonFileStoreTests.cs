@@ -98,8 +98,8 @@ public sealed class JsonFileStoreTests : IDisposable
                 transaction =>
                 {
                     var kept = transaction.Find("kept")!;
-                    transaction.Put(kept with { Subscription = kept.Subscription with { UserCount = 6 } });
-                    transaction.Put(new StoredSubscription { Subscription = new Subscription { SubscriptionId = "second", CustomerName = "Second" } });
+                    transaction.Put(kept with { Subscription = kept.Subscription with { NumberOfUsers = 6 } });
+                    transaction.Put(new StoredSubscription { Subscription = new StoredSubscriptionDetails { SubscriptionId = "second", Name = "Second" } });
                     return true;
                 },
                 CancellationToken.None);
@@ -179,7 +179,7 @@ public sealed class JsonFileStoreTests : IDisposable
         using var engine = NewEngine();
         var error = await Assert.ThrowsAsync<ResellerStoreException>(() => engine.CreateAsync(TestEngine.NewM365("x")));
         using var store = new JsonFileResellerStore(new JsonFileStoreOptions { DirectoryPath = _folder.Path });
-        var recovery = await Assert.ThrowsAsync<ResellerStoreException>(() => store.RecoverAsync());
+        var recovery = await Assert.ThrowsAnyAsync<ResellerStoreException>(() => store.RecoverAsync());
 
         Assert.Equal("StoreCorrupt", error.ErrorCode);
         Assert.Contains("newer version", error.Message, StringComparison.Ordinal);

@@ -28,7 +28,7 @@ public sealed class MultiProcessStoreTests
 
         using var store = new JsonFileResellerStore(new JsonFileStoreOptions { DirectoryPath = folder.Path });
         var (ids, users) = await store.ReadAsync(
-            view => (view.Subscriptions.Select(s => s.Id).ToHashSet(), view.Find("shared")!.Users.Select(u => u.EmailAddress).ToHashSet()),
+            view => (view.Subscriptions.Select(s => s.Id).ToHashSet(), view.Find("shared")!.Users.Select(u => u.Email).ToHashSet()),
             CancellationToken.None);
         foreach (var prefix in new[] { "alpha", "beta" })
         {
@@ -76,7 +76,7 @@ public sealed class MultiProcessStoreTests
             await reader;
 
             using var store = new JsonFileResellerStore(new JsonFileStoreOptions { DirectoryPath = folder.Path });
-            var count = await store.ReadAsync(view => view.Find("churn")!.Subscription.UserCount, CancellationToken.None);
+            var count = await store.ReadAsync(view => view.Find("churn")!.Subscription.NumberOfUsers, CancellationToken.None);
             var lastCommitted = committed[^1];
 
             // The worker counts from 1 again each round; what loads is the last acknowledged write or the one in flight.
@@ -87,12 +87,12 @@ public sealed class MultiProcessStoreTests
             await store.WriteAsync(
                 transaction =>
                 {
-                    transaction.Put(new StoredSubscription { Subscription = new Subscription { SubscriptionId = "other", CustomerName = "Other", UserCount = round } });
+                    transaction.Put(new StoredSubscription { Subscription = new StoredSubscriptionDetails { SubscriptionId = "other", Name = "Other", NumberOfUsers = round } });
                     return true;
                 },
                 CancellationToken.None);
             Assert.Empty(System.IO.Directory.GetFiles(folder.Path, "*.tmp"));
-            Assert.Equal(round, await store.ReadAsync(view => view.Find("other")!.Subscription.UserCount, CancellationToken.None));
+            Assert.Equal(round, await store.ReadAsync(view => view.Find("other")!.Subscription.NumberOfUsers, CancellationToken.None));
         }
 
         Assert.True(lastSeen > 0);

@@ -179,7 +179,7 @@ public sealed class R17_StoreDamageTests : IDisposable
 
     private static Func<IResellerStoreTransaction, bool> Put(string id) => transaction =>
     {
-        transaction.Put(new StoredSubscription { Subscription = new Subscription { SubscriptionId = id, CustomerName = "New" } });
+        transaction.Put(new StoredSubscription { Subscription = new StoredSubscriptionDetails { SubscriptionId = id, Name = "New" } });
         return true;
     };
 

@@ -78,7 +78,7 @@ public sealed class R17_StoreRecoveryTests : IDisposable
 
         Assert.Equal(5, report.SubscriptionCount);
         Assert.Contains(report.Problems, problem => problem.Contains("may hold the changed byte", StringComparison.Ordinal));
-        Assert.Equal(91, await store.ReadAsync(view => view.Find("s1")!.Subscription.UserCount, CancellationToken.None));
+        Assert.Equal(91, await store.ReadAsync(view => view.Find("s1")!.Subscription.NumberOfUsers, CancellationToken.None));
     }
 
     [Fact]

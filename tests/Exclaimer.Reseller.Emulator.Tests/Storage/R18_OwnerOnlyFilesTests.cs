@@ -30,10 +30,9 @@ public sealed class R18_OwnerOnlyFilesTests : IDisposable
     {
         var parent = _folder.File("private");
         var folder = Path.Combine(parent, "store");
-        using (var client = new ResellerClient(new ResellerClientOptions
-        {
-            Transport = new LocalTransport(new LocalEngineOptions { Store = new JsonFileResellerStore(new JsonFileStoreOptions { DirectoryPath = folder, CompactionThreshold = 2 }) }),
-        }))
+        using (var store = new JsonFileResellerStore(new JsonFileStoreOptions { DirectoryPath = folder, CompactionThreshold = 2 }))
+        using (var emulator = new ResellerEmulator(new EmulatorOptions { Store = store }))
+        using (var client = emulator.CreateClient())
         {
             await client.CreateSubscriptionAsync(TestEngine.NewWithAccess("fabrikam"));
             await client.CreateSubscriptionAsync(TestEngine.NewWithAccess("tailspin"));

@@ -19,6 +19,7 @@ public sealed class R03_R09_CreateTests : IDisposable
             Product = Product.Microsoft365,
             CustomerName = "  Contoso Ltd ",
             UserCount = 25,
+            Domain = "contoso.example",
         });
 
         Assert.Equal("Contoso Ltd", created.CustomerName);
@@ -35,7 +36,7 @@ public sealed class R03_R09_CreateTests : IDisposable
     [InlineData(Product.Microsoft365, Tier.Starter, "EXCL-M-START")]
     public async Task R3_the_SKU_carries_product_and_tier(Product product, Tier tier, string sku)
     {
-        var created = await _engine.CreateAsync(new CreateSubscriptionOptions { Product = product, Tier = tier, CustomerName = "Contoso", UserCount = 5 });
+        var created = await _engine.CreateAsync(new CreateSubscriptionOptions { Product = product, Tier = tier, CustomerName = "Contoso", UserCount = 5, Domain = "contoso.example" });
 
         Assert.Equal(sku, created.Sku);
         Assert.Equal(product, created.Product);
@@ -128,8 +129,8 @@ public sealed class R03_R09_CreateTests : IDisposable
     [Fact]
     public async Task R9_without_an_id_one_is_generated_and_ids_are_unique()
     {
-        var first = await _engine.CreateAsync(new CreateSubscriptionOptions { Product = Product.Microsoft365, CustomerName = "A", UserCount = 1 });
-        var second = await _engine.CreateAsync(new CreateSubscriptionOptions { Product = Product.Microsoft365, CustomerName = "A", UserCount = 1 });
+        var first = await _engine.CreateAsync(new CreateSubscriptionOptions { Product = Product.Microsoft365, CustomerName = "A", UserCount = 1, Domain = "a.example" });
+        var second = await _engine.CreateAsync(new CreateSubscriptionOptions { Product = Product.Microsoft365, CustomerName = "A", UserCount = 1, Domain = "a.example" });
 
         Assert.False(string.IsNullOrEmpty(first.SubscriptionId));
         Assert.True(first.SubscriptionId.Length <= 50);

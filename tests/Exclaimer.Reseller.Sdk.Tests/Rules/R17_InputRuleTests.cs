@@ -199,7 +199,7 @@ public sealed class R17_InputRuleTests : IDisposable
 
         Assert.Equal("UserCount", create.FieldName);
         Assert.Equal("UserCount", update.FieldName);
-        Assert.Equal("R17", create.Rule);
+        Assert.Contains("more than a total can hold", create.Message, StringComparison.Ordinal);
         var customer = Assert.Single(await _engine.Client.GetCustomersAsync().ToListAsync(), c => c.CustomerId == "giant.example");
         Assert.Equal((214 * SubscriptionRules.MaxUserCount) + 1, customer.UserCount);
     }

@@ -74,7 +74,7 @@ public sealed class R17_ValidateWithoutWritingTests
     public async Task R11_ValidateDeployment_refuses_what_a_first_start_refuses()
     {
         using var engine = new TestEngine();
-        await engine.CreateAsync(new CreateSubscriptionOptions { Product = Product.GoogleWorkspace, CustomerName = "Fabrikam BV", UserCount = 3, SubscriptionId = "fabrikam" });
+        await engine.CreateAsync(new CreateSubscriptionOptions { Product = Product.GoogleWorkspace, CustomerName = "Fabrikam BV", UserCount = 3, SubscriptionId = "fabrikam", Domain = "fabrikam.example" });
 
         foreach (var deployment in new[] { DeploymentOptions.None, DeploymentOptions.ClientSide | DeploymentOptions.ExchangeOnPremises })
         {
