@@ -145,7 +145,7 @@ public partial class ResellerClient
         var (subscription, fromEmulator) = await ReadSubscriptionAsync(id, cancellationToken).ConfigureAwait(false);
         if (subscription.Status != SubscriptionStatus.Active)
         {
-            throw ResellerConflictException.InvalidState(subscription, "started", "it is active");
+            throw RuleErrors.InvalidState(subscription, "started", "it is active");
         }
 
         if (!subscription.IsConfigured)
@@ -176,7 +176,7 @@ public partial class ResellerClient
         if (!reply.IsSuccess)
         {
             throw reply.Status is 400 or 409 && await FindSubscriptionAsync(id, cancellationToken).ConfigureAwait(false) is { } current && current.Status != SubscriptionStatus.Active
-                ? ResellerConflictException.InvalidState(current, "started", "it is active")
+                ? RuleErrors.InvalidState(current, "started", "it is active")
                 : CloudApiErrors.FromReply(reply, request);
         }
 
@@ -284,8 +284,8 @@ public partial class ResellerClient
             "reactivated",
             s => !restartTrial && s.Status == SubscriptionStatus.Active,
             cancellationToken,
-            s => restartTrial && s.Status == SubscriptionStatus.Active
-                ? ResellerConflictException.InvalidState(s, "reactivated with a new trial", "it is suspended, cancelled or ended")
+            (s, details) => restartTrial && s.Status == SubscriptionStatus.Active
+                ? RuleErrors.InvalidState(s, "reactivated with a new trial", "it is suspended, cancelled or ended", details)
                 : null);
     }
 
@@ -502,7 +502,7 @@ public partial class ResellerClient
         string action,
         Func<Subscription, bool> reached,
         CancellationToken cancellationToken,
-        Func<Subscription, ResellerException?>? explain = null)
+        Func<Subscription, CallDetails, ResellerException?>? explain = null)
     {
         var reply = await _connection.SendAsync(request, null, cancellationToken).ConfigureAwait(false);
         if (reply.IsSuccess)
@@ -518,14 +518,14 @@ public partial class ResellerClient
                 return current;
             }
 
-            if (explain?.Invoke(current) is { } reason)
+            if (explain?.Invoke(current, reply.Details) is { } reason)
             {
                 throw reason;
             }
 
             if (current.IsArchived)
             {
-                throw RuleErrors.NotWhileArchived(current, action);
+                throw RuleErrors.NotWhileArchived(current, action, reply.Details);
             }
         }
 

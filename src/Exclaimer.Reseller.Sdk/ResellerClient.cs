@@ -121,7 +121,7 @@ public partial class ResellerClient : IDisposable
     {
         if (reply.Status is 400 or 409 && await FindSubscriptionAsync(subscriptionId, cancellationToken).ConfigureAwait(false) is { IsArchived: true } archived)
         {
-            return RuleErrors.NotWhileArchived(archived, action);
+            return RuleErrors.NotWhileArchived(archived, action, reply.Details);
         }
 
         return CloudApiErrors.FromReply(reply, request);

@@ -16,10 +16,4 @@ public class ResellerConflictException : ResellerException
         : base(409, errorCode, message, null, target, requestId, errorBody)
     {
     }
-
-    internal static ResellerConflictException InvalidState(Subscription subscription, string action, string allowed) =>
-        new(
-            ResellerErrorCodes.InvalidSubscriptionState,
-            $"Subscription '{subscription.SubscriptionId}' is {subscription.Status}; it can be {action} only when {allowed}.",
-            subscription.SubscriptionId);
 }

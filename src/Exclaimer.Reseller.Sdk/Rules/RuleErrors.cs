@@ -45,8 +45,17 @@ internal static class RuleErrors
         new(502, ResellerErrorCodes.InvitationNotSent, $"The invitation for subscription '{subscriptionId}' could not be sent; try again later.", null, subscriptionId, details.RequestId, details.ErrorBody);
 
     /// <summary>A change the subscription's state does not allow (R13, R16): an archived subscription must be reactivated first.</summary>
-    public static ResellerConflictException NotWhileArchived(Subscription subscription, string action) =>
-        ResellerConflictException.InvalidState(subscription, action, "it is not archived; reactivate it first (R16)");
+    public static ResellerConflictException NotWhileArchived(Subscription subscription, string action, CallDetails details = default) =>
+        InvalidState(subscription, action, "it is not archived; reactivate it first (R16)", details);
+
+    /// <summary>A change the subscription's state does not allow; the server's refusal, when there was one, goes with it.</summary>
+    public static ResellerConflictException InvalidState(Subscription subscription, string action, string allowed, CallDetails details = default) =>
+        new(
+            ResellerErrorCodes.InvalidSubscriptionState,
+            $"Subscription '{subscription.SubscriptionId}' is {subscription.Status}; it can be {action} only when {allowed}.",
+            subscription.SubscriptionId,
+            details.RequestId,
+            details.ErrorBody);
 }
 
 /// <summary>What a failed call came back with, attached to the error it becomes.</summary>

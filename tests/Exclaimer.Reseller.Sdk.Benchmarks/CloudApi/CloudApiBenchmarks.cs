@@ -2,7 +2,6 @@ using System;
 using System.Threading.Tasks;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
-using Exclaimer.Reseller.Sdk.CloudApi;
 
 namespace Exclaimer.Reseller.Sdk.Benchmarks.CloudApi;
 
@@ -27,9 +26,7 @@ public class CloudApiBenchmarks
     public const int CallsPerInvoke = 16;
 
     private LoopbackCloudApiProcess _server = null!;
-    private CloudApiTransport _transport = null!;
     private ResellerClient _client = null!;
-    private CloudApiTransport _bareTransport = null!;
     private ResellerClient _bareClient = null!;
     private RawCloudApiClient _raw = null!;
     private CreateSubscriptionOptions _create = null!;
@@ -39,29 +36,27 @@ public class CloudApiBenchmarks
     public async Task SetupAsync()
     {
         _server = await LoopbackCloudApiProcess.StartAsync();
-        _transport = new CloudApiTransport(new CloudApiOptions
+        _client = new ResellerClient(new ResellerClientOptions
         {
             ApiToken = LoopbackCloudApi.Token,
             Endpoint = _server.Endpoint,
             ApiSegment = "list1000",
             ResellerAdminEmail = "admin@reseller.example",
             ResellerDomain = "reseller.example",
+            PageSize = 200,
         });
-        _client = new ResellerClient(new ResellerClientOptions { Transport = _transport, PageSize = 200 });
 
         // The same SDK with retries and both timeouts off: shows what the resilience pipeline costs.
-        _bareTransport = new CloudApiTransport(new CloudApiOptions
+        _bareClient = new ResellerClient(new ResellerClientOptions
         {
             ApiToken = LoopbackCloudApi.Token,
             Endpoint = _server.Endpoint,
             ApiSegment = "list1000",
             ResellerAdminEmail = "admin@reseller.example",
             ResellerDomain = "reseller.example",
-            MaxRetries = 0,
-            AttemptTimeout = TimeSpan.Zero,
-            OverallTimeout = TimeSpan.Zero,
+            PageSize = 200,
+            Retry = { MaxRetries = 0, AttemptTimeout = TimeSpan.Zero, OverallTimeout = TimeSpan.Zero },
         });
-        _bareClient = new ResellerClient(new ResellerClientOptions { Transport = _bareTransport, PageSize = 200 });
         _raw = new RawCloudApiClient(_server.Endpoint, "list1000");
         _create = new CreateSubscriptionOptions
         {
@@ -89,9 +84,7 @@ public class CloudApiBenchmarks
     public void Cleanup()
     {
         _client.Dispose();
-        _transport.Dispose();
         _bareClient.Dispose();
-        _bareTransport.Dispose();
         _raw.Dispose();
         _server.Dispose();
     }

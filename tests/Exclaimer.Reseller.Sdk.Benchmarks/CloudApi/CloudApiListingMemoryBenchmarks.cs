@@ -4,7 +4,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
-using Exclaimer.Reseller.Sdk.CloudApi;
 
 namespace Exclaimer.Reseller.Sdk.Benchmarks.CloudApi;
 
@@ -21,7 +20,6 @@ namespace Exclaimer.Reseller.Sdk.Benchmarks.CloudApi;
 public class CloudApiListingMemoryBenchmarks
 {
     private LoopbackCloudApi _server = null!;
-    private CloudApiTransport _transport = null!;
     private ResellerClient _client = null!;
     private RawCloudApiClient _raw = null!;
     private long _peakSdk;
@@ -31,8 +29,7 @@ public class CloudApiListingMemoryBenchmarks
     public async Task SetupAsync()
     {
         _server = await LoopbackCloudApi.StartAsync();
-        _transport = new CloudApiTransport(new CloudApiOptions { ApiToken = LoopbackCloudApi.Token, Endpoint = _server.Endpoint, ApiSegment = "list100000" });
-        _client = new ResellerClient(new ResellerClientOptions { Transport = _transport, PageSize = 200 });
+        _client = new ResellerClient(new ResellerClientOptions { ApiToken = LoopbackCloudApi.Token, Endpoint = _server.Endpoint, ApiSegment = "list100000", PageSize = 200 });
         _raw = new RawCloudApiClient(_server.Endpoint, "list100000");
     }
 
@@ -42,7 +39,6 @@ public class CloudApiListingMemoryBenchmarks
         // Read off the benchmark log: the peak managed heap seen while listing, per side.
         Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "PEAK_MANAGED_BYTES sdk={0} raw={1} limit={2}", _peakSdk, _peakRaw, Environment.GetEnvironmentVariable("DOTNET_GCHeapHardLimit") ?? "none"));
         _client.Dispose();
-        _transport.Dispose();
         _raw.Dispose();
         await _server.DisposeAsync();
     }

@@ -220,10 +220,12 @@ public sealed class Item1_SubscriptionRequestTests : IDisposable
     {
         _api.Add("contoso", status: "Ended", inTrial: false);
 
-        var error = await Assert.ThrowsAsync<ResellerValidationException>(() => _sdk.Client.SuspendSubscriptionAsync("contoso"));
+        var error = await Assert.ThrowsAsync<ResellerConflictException>(() => _sdk.Client.SuspendSubscriptionAsync("contoso"));
 
-        Assert.Equal(400, error.Status);
-        Assert.Contains("Only an active subscription", error.Message, StringComparison.Ordinal);
+        // The refusal is explained from the subscription's state, the server's own words kept beside it.
+        Assert.Equal(ResellerErrorCodes.InvalidSubscriptionState, error.ErrorCode);
+        Assert.Contains("is Ended", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Only an active subscription", error.ErrorBody, StringComparison.Ordinal);
     }
 
     [Fact]

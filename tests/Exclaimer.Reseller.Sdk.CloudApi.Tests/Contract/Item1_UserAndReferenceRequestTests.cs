@@ -102,11 +102,11 @@ public sealed class Item1_UserAndReferenceRequestTests : IDisposable
         _api.Server.Given(WireMock.RequestBuilders.Request.Create().WithPath("/exclaimerapi/1.0/status").UsingGet())
             .RespondWith(WireMock.ResponseBuilders.Response.Create().WithHeader("Content-Type", "application/json").WithBody(Fixtures.Read("status.json")));
 
-        var dataCenters = await _sdk.Transport.GetDataCentersAsync();
-        var skus = await _sdk.Transport.GetSkusAsync();
-        var tiers = await _sdk.Transport.GetTiersAsync();
-        var mailboxes = await _sdk.Transport.GetMailboxCountAsync("contoso");
-        var time = await _sdk.Transport.GetServerTimeAsync();
+        var dataCenters = await _sdk.Client.GetDataCentersAsync();
+        var skus = await _sdk.Client.GetSkusAsync();
+        var tiers = await _sdk.Client.GetTiersAsync();
+        var mailboxes = await _sdk.Client.GetMailboxCountAsync("contoso");
+        var time = await _sdk.Client.GetServerTimeAsync();
 
         Assert.Equal(7, dataCenters.Count);
         Assert.Equal(12, skus.Count);
@@ -125,7 +125,7 @@ public sealed class Item1_UserAndReferenceRequestTests : IDisposable
     [InlineData(CloudApiEnvironment.Sandbox, "https://sandbox-cloudapi.exclaimer.com/exclaimerapi/")]
     public void Item1_environments_are_chosen_by_name(CloudApiEnvironment environment, string expected)
     {
-        using var transport = new CloudApiTransport(new CloudApiOptions { ApiToken = "t", Environment = environment });
+        using var transport = new ResellerClient(new ResellerClientOptions { ApiToken = "t", Environment = environment });
 
         Assert.Equal(new Uri(expected), transport.BaseAddress);
     }
@@ -133,8 +133,8 @@ public sealed class Item1_UserAndReferenceRequestTests : IDisposable
     [Fact]
     public void Item1_the_PowerShell_module_s_construction_works_and_the_endpoint_overrides_the_environment()
     {
-        using var transport = new CloudApiTransport(new CloudApiOptions { ApiToken = "t", Environment = CloudApiEnvironment.Sandbox, Endpoint = new Uri("http://127.0.0.1:5000") });
-        using var client = new ResellerClient(new ResellerClientOptions { Transport = transport });
+        using var transport = new ResellerClient(new ResellerClientOptions { ApiToken = "t", Environment = CloudApiEnvironment.Sandbox, Endpoint = new Uri("http://127.0.0.1:5000") });
+        var client = transport;
 
         Assert.Equal(new Uri("http://127.0.0.1:5000/exclaimerapi/"), transport.BaseAddress);
     }
@@ -145,7 +145,7 @@ public sealed class Item1_UserAndReferenceRequestTests : IDisposable
     [InlineData("  ")]
     public async Task R13_mailbox_count_refuses_an_id_that_could_name_another_route_before_anything_is_sent(string id)
     {
-        var error = await Assert.ThrowsAsync<ResellerValidationException>(() => _sdk.Transport.GetMailboxCountAsync(id));
+        var error = await Assert.ThrowsAsync<ResellerValidationException>(() => _sdk.Client.GetMailboxCountAsync(id));
 
         Assert.Equal("SubscriptionId", error.FieldName);
         Assert.Empty(_api.Requests);

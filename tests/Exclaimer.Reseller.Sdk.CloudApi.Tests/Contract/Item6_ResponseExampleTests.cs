@@ -109,9 +109,9 @@ public sealed class Item6_ResponseExampleTests : IDisposable
         Serve("/1.0/reference/skus", "skus.json");
         Serve("/1.0/reference/tiers", "tiers.json");
 
-        var dataCenters = await _sdk.Transport.GetDataCentersAsync();
-        var skus = await _sdk.Transport.GetSkusAsync();
-        var tiers = await _sdk.Transport.GetTiersAsync();
+        var dataCenters = await _sdk.Client.GetDataCentersAsync();
+        var skus = await _sdk.Client.GetSkusAsync();
+        var tiers = await _sdk.Client.GetTiersAsync();
 
         Assert.Equal("IND", dataCenters.Single(d => d.Location == "UAE").Microsoft365Code);
         Assert.Null(dataCenters.Single(d => d.Location == "UAE").GoogleWorkspaceCode);
@@ -129,8 +129,8 @@ public sealed class Item6_ResponseExampleTests : IDisposable
         Serve("/1.0/subscriptions/contoso/mailbox-count", "mailbox-count.json");
         Serve("/1.0/status", "status.json");
 
-        var mailboxes = await _sdk.Transport.GetMailboxCountAsync("contoso");
-        var time = await _sdk.Transport.GetServerTimeAsync();
+        var mailboxes = await _sdk.Client.GetMailboxCountAsync("contoso");
+        var time = await _sdk.Client.GetServerTimeAsync();
 
         Assert.Equal(23, mailboxes.ServerSide);
         Assert.Equal(29, mailboxes.ClientSide);

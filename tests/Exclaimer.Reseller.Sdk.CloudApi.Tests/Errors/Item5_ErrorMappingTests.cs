@@ -17,7 +17,7 @@ public sealed class Item5_ErrorMappingTests : IDisposable
 
     public Item5_ErrorMappingTests()
     {
-        _sdk = new CloudApiClient(_api, o => o.MaxRetries = 1);
+        _sdk = new CloudApiClient(_api, o => o.Retry.MaxRetries = 1);
         _api.Add("contoso");
     }
 
@@ -210,7 +210,7 @@ public sealed class Item5_ErrorMappingTests : IDisposable
         listener.Start();
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
-        using var transport = new CloudApiTransport(new CloudApiOptions { ApiToken = "t", Endpoint = new Uri($"http://127.0.0.1:{port}"), MaxRetries = 1, BaseDelay = TimeSpan.FromMilliseconds(1) });
+        using var transport = new ResellerClient(new ResellerClientOptions { ApiToken = "t", Endpoint = new Uri($"http://127.0.0.1:{port}"), Retry = { MaxRetries = 1, BaseDelay = TimeSpan.FromMilliseconds(1) } });
 
         var error = await Assert.ThrowsAsync<ResellerException>(() => transport.GetSubscriptionAsync("contoso", default));
 

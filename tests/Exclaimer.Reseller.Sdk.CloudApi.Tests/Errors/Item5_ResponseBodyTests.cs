@@ -53,16 +53,11 @@ public sealed class Item5_ResponseBodyTests
 
     private static ResellerClient Client(HttpMessageHandler handler)
     {
-        var transport = new CloudApiTransport(
-            new CloudApiOptions
-            {
+        var transport = new ResellerClient(new ResellerClientOptions {
                 ApiToken = "token",
                 Endpoint = new Uri("http://127.0.0.1:9/"),
-                MaxRetries = 1,
-                BaseDelay = TimeSpan.Zero,
-            },
-            new HttpClient(handler));
-        return new ResellerClient(new ResellerClientOptions { Transport = transport });
+                Retry = { MaxRetries = 1, BaseDelay = TimeSpan.Zero }, Transport = new ResellerTransport(new HttpClient(handler)) });
+        return transport;
     }
 
     private static byte[] Concat(byte[] first, byte[] second)

@@ -18,8 +18,8 @@ public sealed class R17_ClearErrorTests
         listener.Start();
         var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
-        using var transport = new CloudApiTransport(new CloudApiOptions { ApiToken = "t", Endpoint = new Uri($"http://127.0.0.1:{port}/"), MaxRetries = 0 });
-        using var client = new ResellerClient(new ResellerClientOptions { Transport = transport });
+        using var transport = new ResellerClient(new ResellerClientOptions { ApiToken = "t", Endpoint = new Uri($"http://127.0.0.1:{port}/"), Retry = { MaxRetries = 0 } });
+        var client = transport;
 
         var error = await Assert.ThrowsAsync<ResellerException>(() => client.GetSubscriptionAsync("contoso"));
 
@@ -31,8 +31,8 @@ public sealed class R17_ClearErrorTests
     public async Task R17_a_name_that_does_not_resolve_says_so()
     {
         var handler = new ThrowingHandler(new HttpRequestException("Name or service not known (cloudapi.invalid:443)", new SocketException((int)SocketError.HostNotFound)));
-        using var transport = new CloudApiTransport(new CloudApiOptions { ApiToken = "t", Endpoint = new Uri("https://cloudapi.invalid/"), MaxRetries = 0 }, new HttpClient(handler));
-        using var client = new ResellerClient(new ResellerClientOptions { Transport = transport });
+        using var transport = new ResellerClient(new ResellerClientOptions { ApiToken = "t", Endpoint = new Uri("https://cloudapi.invalid/"), Retry = { MaxRetries = 0 }, Transport = new ResellerTransport(new HttpClient(handler)) });
+        var client = transport;
 
         var error = await Assert.ThrowsAsync<ResellerException>(() => client.GetSubscriptionAsync("contoso"));
 
@@ -48,7 +48,7 @@ public sealed class R17_ClearErrorTests
     [InlineData("http://127.0.0.1:5000/gateway", "http://127.0.0.1:5000/gateway/exclaimerapi/")]
     public void R17_an_endpoint_with_its_api_segment_is_never_doubled(string endpoint, string expected)
     {
-        using var transport = new CloudApiTransport(new CloudApiOptions { ApiToken = "t", Endpoint = new Uri(endpoint) });
+        using var transport = new ResellerClient(new ResellerClientOptions { ApiToken = "t", Endpoint = new Uri(endpoint) });
 
         Assert.Equal(expected, transport.BaseAddress.AbsoluteUri);
     }

@@ -8,7 +8,7 @@ using System.Threading;
 namespace Exclaimer.Reseller.Sdk.CloudApi.Tests.Hostile;
 
 /// <summary>
-/// R17: every response is bounded. A body past CloudApiOptions.MaxResponseSize, or one that never ends, fails as the
+/// R17: every response is bounded. A body past ResellerClientOptions.MaxResponseSize, or one that never ends, fails as the
 /// SDK's own ResponseTooLarge error; a page with more items than asked, a null item or an item without the fields the
 /// SDK needs is InvalidResponse, never a NullReferenceException or a null in the caller's hands.
 /// </summary>
@@ -44,8 +44,8 @@ public sealed class R17_BoundedResponseTests
         using var client = handler.Client(o =>
         {
             o.MaxResponseSize = Limit;
-            o.MaxRetries = 3;
-            o.BaseDelay = TimeSpan.Zero;
+            o.Retry.MaxRetries = 3;
+            o.Retry.BaseDelay = TimeSpan.Zero;
         });
 
         var error = await Assert.ThrowsAsync<ResellerException>(async () =>
@@ -63,8 +63,8 @@ public sealed class R17_BoundedResponseTests
     [Fact]
     public void R17_the_limit_is_an_option_with_a_documented_default_and_bounds()
     {
-        Assert.Equal(16L * 1024 * 1024, new CloudApiOptions().MaxResponseSize);
-        var tooSmall = Assert.Throws<ArgumentException>(() => new CloudApiTransport(new CloudApiOptions { ApiToken = "t", MaxResponseSize = 1000 }));
+        Assert.Equal(16L * 1024 * 1024, new ResellerClientOptions().MaxResponseSize);
+        var tooSmall = Assert.Throws<ArgumentException>(() => new ResellerClient(new ResellerClientOptions { ApiToken = "t", MaxResponseSize = 1000 }));
         Assert.Contains("MaxResponseSize", tooSmall.Message, StringComparison.Ordinal);
     }
 

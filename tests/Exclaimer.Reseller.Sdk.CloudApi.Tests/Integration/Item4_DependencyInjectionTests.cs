@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Net.Http;
 using System.Threading;
-using Exclaimer.Reseller.Sdk.Transport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -35,7 +34,6 @@ public sealed class Item4_DependencyInjectionTests : IDisposable
 
         Assert.Equal("contoso", subscription.SubscriptionId);
         Assert.Equal(2, counter.Calls);
-        Assert.Same(provider.GetRequiredService<CloudApiTransport>(), provider.GetRequiredService<ResellerTransport>());
         Assert.Same(client, provider.GetRequiredService<ResellerClient>());
         Assert.Contains(_api.Hits, h => h.Contains("PageSize=200", StringComparison.Ordinal));
     }
@@ -57,8 +55,17 @@ public sealed class Item4_DependencyInjectionTests : IDisposable
     }
 
     [Fact]
-    public void Item4_every_option_binds_from_configuration()
+    public void Item4_every_option_binds_from_configuration_and_the_retry_keys_from_their_section_too()
     {
+        var retrySection = new ServiceCollection();
+        retrySection.AddExclaimerReseller(Configuration(new Dictionary<string, string?> { ["Exclaimer:Retry:MaxRetries"] = "7", ["Exclaimer:Retry:AttemptTimeout"] = "00:00:05" }));
+        using (var retryProvider = retrySection.BuildServiceProvider())
+        {
+            var retry = retryProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<ResellerClientOptions>>().Value.Retry;
+            Assert.Equal(7, retry.MaxRetries);
+            Assert.Equal(TimeSpan.FromSeconds(5), retry.AttemptTimeout);
+        }
+
         var services = new ServiceCollection();
         services.AddExclaimerReseller(Configuration(new Dictionary<string, string?>
         {
@@ -76,17 +83,17 @@ public sealed class Item4_DependencyInjectionTests : IDisposable
         }));
         using var provider = services.BuildServiceProvider();
 
-        var options = provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<CloudApiOptions>>().Value;
+        var options = provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<ResellerClientOptions>>().Value;
 
         Assert.Equal(CloudApiEnvironment.Sandbox, options.Environment);
         Assert.Equal("yourcompany", options.ApiSegment);
         Assert.Equal("NL", options.DefaultCountryCode);
         Assert.Equal(new Uri("https://portal.example/"), options.PortalUri);
-        Assert.Equal(5, options.MaxRetries);
-        Assert.Equal(TimeSpan.FromSeconds(2), options.BaseDelay);
-        Assert.Equal(TimeSpan.FromSeconds(90), options.MaxRetryAfter);
-        Assert.Equal(TimeSpan.FromSeconds(20), options.AttemptTimeout);
-        Assert.Equal(TimeSpan.FromMinutes(3), options.OverallTimeout);
+        Assert.Equal(5, options.Retry.MaxRetries);
+        Assert.Equal(TimeSpan.FromSeconds(2), options.Retry.BaseDelay);
+        Assert.Equal(TimeSpan.FromSeconds(90), options.Retry.MaxRetryAfter);
+        Assert.Equal(TimeSpan.FromSeconds(20), options.Retry.AttemptTimeout);
+        Assert.Equal(TimeSpan.FromMinutes(3), options.Retry.OverallTimeout);
         Assert.Equal("reseller.example", options.ResellerDomain);
         Assert.Equal("admin@reseller.example", options.ResellerAdminEmail);
     }

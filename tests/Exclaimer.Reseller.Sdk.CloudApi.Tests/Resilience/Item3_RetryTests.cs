@@ -21,8 +21,8 @@ public sealed class Item3_RetryTests : IDisposable
         using var sdk = new CloudApiClient(_api, o =>
         {
             o.TimeProvider = clock;
-            o.AttemptTimeout = TimeSpan.Zero;
-            o.OverallTimeout = TimeSpan.Zero;
+            o.Retry.AttemptTimeout = TimeSpan.Zero;
+            o.Retry.OverallTimeout = TimeSpan.Zero;
         });
         _api.Inject(new Fault { Method = "GET", PathEndsWith = "/subscriptions/contoso", Status = 429, Headers = new Dictionary<string, string> { ["Retry-After"] = "30" } });
 
@@ -48,7 +48,7 @@ public sealed class Item3_RetryTests : IDisposable
     [Fact]
     public async Task Item3_a_Retry_After_above_the_cap_fails_at_once_with_the_delay_the_service_asked_for()
     {
-        using var sdk = new CloudApiClient(_api, o => o.MaxRetryAfter = TimeSpan.FromSeconds(10));
+        using var sdk = new CloudApiClient(_api, o => o.Retry.MaxRetryAfter = TimeSpan.FromSeconds(10));
         _api.Inject(new Fault { Method = "GET", PathEndsWith = "/subscriptions/contoso", Status = 429, Headers = new Dictionary<string, string> { ["Retry-After"] = "120" } });
 
         var error = await Assert.ThrowsAsync<ResellerThrottledException>(() => sdk.Client.GetSubscriptionAsync("contoso"));
@@ -111,7 +111,7 @@ public sealed class Item3_RetryTests : IDisposable
     [Fact]
     public async Task Item3_connection_failures_that_outlast_the_retries_are_a_ConnectionFailed_error()
     {
-        using var sdk = new CloudApiClient(_api, o => o.MaxRetries = 2);
+        using var sdk = new CloudApiClient(_api, o => o.Retry.MaxRetries = 2);
         _api.Inject(new Fault { Method = "GET", PathEndsWith = "/subscriptions/contoso", DropBeforeProcessing = true, Times = 3 });
 
         var error = await Assert.ThrowsAsync<ResellerException>(() => sdk.Client.GetSubscriptionAsync("contoso"));
@@ -125,7 +125,7 @@ public sealed class Item3_RetryTests : IDisposable
     [Fact]
     public async Task Item3_retries_can_be_turned_off()
     {
-        using var sdk = new CloudApiClient(_api, o => o.MaxRetries = 0);
+        using var sdk = new CloudApiClient(_api, o => o.Retry.MaxRetries = 0);
         _api.Inject(new Fault { Method = "GET", PathEndsWith = "/subscriptions/contoso", Status = 503 });
 
         var error = await Assert.ThrowsAsync<ResellerException>(() => sdk.Client.GetSubscriptionAsync("contoso"));

@@ -17,7 +17,7 @@ public sealed class Item3_TimeoutAndCancellationTests : IDisposable
     [Fact]
     public async Task Item3_a_response_slower_than_the_attempt_timeout_is_abandoned_and_retried()
     {
-        using var sdk = new CloudApiClient(_api, o => o.AttemptTimeout = TimeSpan.FromMilliseconds(300));
+        using var sdk = new CloudApiClient(_api, o => o.Retry.AttemptTimeout = TimeSpan.FromMilliseconds(300));
         _api.Inject(new Fault { Method = "GET", PathEndsWith = "/subscriptions/contoso", Delay = TimeSpan.FromSeconds(20) });
         var clock = Stopwatch.StartNew();
 
@@ -36,8 +36,8 @@ public sealed class Item3_TimeoutAndCancellationTests : IDisposable
         using var sdk = new CloudApiClient(_api, o =>
         {
             o.TimeProvider = clock;
-            o.AttemptTimeout = TimeSpan.FromSeconds(30);
-            o.OverallTimeout = TimeSpan.Zero;
+            o.Retry.AttemptTimeout = TimeSpan.FromSeconds(30);
+            o.Retry.OverallTimeout = TimeSpan.Zero;
         });
         _api.Inject(new Fault { Method = "GET", PathEndsWith = "/subscriptions/contoso", Delay = TimeSpan.FromSeconds(20) });
 
@@ -68,7 +68,7 @@ public sealed class Item3_TimeoutAndCancellationTests : IDisposable
     [Fact]
     public async Task Item3_calls_after_successful_ones_still_time_out_on_their_own_attempt_timeout()
     {
-        using var sdk = new CloudApiClient(_api, o => o.AttemptTimeout = TimeSpan.FromMilliseconds(300));
+        using var sdk = new CloudApiClient(_api, o => o.Retry.AttemptTimeout = TimeSpan.FromMilliseconds(300));
 
         // Successful calls leave their unfired timers to be reused by the next attempts.
         for (var i = 0; i < 3; i++)
@@ -92,8 +92,8 @@ public sealed class Item3_TimeoutAndCancellationTests : IDisposable
     {
         using var sdk = new CloudApiClient(_api, o =>
         {
-            o.AttemptTimeout = TimeSpan.FromMilliseconds(100);
-            o.MaxRetries = 1;
+            o.Retry.AttemptTimeout = TimeSpan.FromMilliseconds(100);
+            o.Retry.MaxRetries = 1;
         });
         _api.Inject(new Fault { Method = "GET", PathEndsWith = "/subscriptions/contoso", Delay = TimeSpan.FromSeconds(20), Times = 2 });
 
@@ -109,10 +109,10 @@ public sealed class Item3_TimeoutAndCancellationTests : IDisposable
     {
         using var sdk = new CloudApiClient(_api, o =>
         {
-            o.AttemptTimeout = TimeSpan.FromSeconds(30);
+            o.Retry.AttemptTimeout = TimeSpan.FromSeconds(30);
 
             // Long enough for the request to reach a cold server on a busy machine; far shorter than the 60 s delay.
-            o.OverallTimeout = TimeSpan.FromSeconds(2);
+            o.Retry.OverallTimeout = TimeSpan.FromSeconds(2);
         });
         _api.Inject(new Fault { Method = "GET", PathEndsWith = "/subscriptions/contoso", Delay = TimeSpan.FromSeconds(60) });
         var clock = Stopwatch.StartNew();
@@ -127,7 +127,7 @@ public sealed class Item3_TimeoutAndCancellationTests : IDisposable
     [Fact]
     public async Task Item3_a_retry_whose_wait_would_outlast_the_overall_timeout_is_not_made()
     {
-        using var sdk = new CloudApiClient(_api, o => o.OverallTimeout = TimeSpan.FromSeconds(20));
+        using var sdk = new CloudApiClient(_api, o => o.Retry.OverallTimeout = TimeSpan.FromSeconds(20));
         _api.Inject(new Fault
         {
             Method = "GET",
@@ -163,7 +163,7 @@ public sealed class Item3_TimeoutAndCancellationTests : IDisposable
     [Fact]
     public async Task Item3_cancellation_during_a_retry_delay_is_honoured_at_once()
     {
-        using var sdk = new CloudApiClient(_api, o => o.OverallTimeout = TimeSpan.FromMinutes(2));
+        using var sdk = new CloudApiClient(_api, o => o.Retry.OverallTimeout = TimeSpan.FromMinutes(2));
         _api.Inject(new Fault
         {
             Method = "GET",

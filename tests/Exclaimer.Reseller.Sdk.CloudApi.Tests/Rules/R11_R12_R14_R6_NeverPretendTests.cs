@@ -64,7 +64,9 @@ public sealed class R11_R12_R14_R6_NeverPretendTests : IDisposable
         Assert.Equal("DataCenter", error.FieldName);
         Assert.Equal("R14", error.Rule);
         Assert.Contains("SpfRecordOptions.DataCenter", error.Message, StringComparison.Ordinal);
-        Assert.Empty(_api.Hits);
+
+        // One read, to learn whether the server reports the data centre (the emulator does); nothing written.
+        Assert.Equal(new[] { "GET /exclaimerapi/1.0/subscriptions/contoso" }, _api.Hits);
     }
 
     [Fact]
@@ -104,6 +106,8 @@ public sealed class R11_R12_R14_R6_NeverPretendTests : IDisposable
         Assert.Equal("NotSupportedByCloudApi", error.ErrorCode);
         Assert.Equal("contoso", error.Target);
         Assert.Contains("nothing was sent", error.Message, StringComparison.Ordinal);
-        Assert.Empty(_api.Hits);
+
+        // One read, which shows the server is the Cloud API and not the emulator; nothing sent.
+        Assert.Equal(new[] { "GET /exclaimerapi/1.0/subscriptions/contoso" }, _api.Hits);
     }
 }

@@ -11,9 +11,9 @@ public sealed class Item4_HttpsTests
     [InlineData("ftp://cloudapi.exclaimer.com")]
     public void Item4_plain_http_to_a_remote_host_is_refused(string endpoint)
     {
-        var error = Assert.Throws<ArgumentException>(() => new CloudApiTransport(new CloudApiOptions { ApiToken = "t", Endpoint = new Uri(endpoint) }));
+        var error = Assert.Throws<ArgumentException>(() => new ResellerClient(new ResellerClientOptions { ApiToken = "t", Endpoint = new Uri(endpoint) }));
 
-        Assert.Contains("CloudApiOptions.Endpoint", error.Message, StringComparison.Ordinal);
+        Assert.Contains("ResellerClientOptions.Endpoint", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -23,7 +23,7 @@ public sealed class Item4_HttpsTests
     [InlineData("https://proxy.example.com/exclaimer/", "https://proxy.example.com/exclaimer/exclaimerapi/")]
     public void Item4_https_and_loopback_http_are_accepted(string endpoint, string expected)
     {
-        using var transport = new CloudApiTransport(new CloudApiOptions { ApiToken = "t", Endpoint = new Uri(endpoint) });
+        using var transport = new ResellerClient(new ResellerClientOptions { ApiToken = "t", Endpoint = new Uri(endpoint) });
 
         Assert.Equal(new Uri(expected), transport.BaseAddress);
     }
@@ -34,7 +34,7 @@ public sealed class Item4_HttpsTests
     [InlineData("seg ment")]
     public void Item1_a_bad_api_segment_is_refused(string segment)
     {
-        var error = Assert.Throws<ArgumentException>(() => new CloudApiTransport(new CloudApiOptions { ApiToken = "t", ApiSegment = segment }));
+        var error = Assert.Throws<ArgumentException>(() => new ResellerClient(new ResellerClientOptions { ApiToken = "t", ApiSegment = segment }));
 
         Assert.Contains("ApiSegment", error.Message, StringComparison.Ordinal);
     }
@@ -42,7 +42,7 @@ public sealed class Item4_HttpsTests
     [Fact]
     public void Item3_retry_settings_out_of_range_are_refused_with_their_name()
     {
-        Assert.Contains("MaxRetries", Assert.Throws<ArgumentException>(() => new CloudApiTransport(new CloudApiOptions { ApiToken = "t", MaxRetries = -1 })).Message, StringComparison.Ordinal);
-        Assert.Contains("AttemptTimeout", Assert.Throws<ArgumentException>(() => new CloudApiTransport(new CloudApiOptions { ApiToken = "t", AttemptTimeout = TimeSpan.FromMilliseconds(1) })).Message, StringComparison.Ordinal);
+        Assert.Contains("MaxRetries", Assert.Throws<ArgumentException>(() => new ResellerClient(new ResellerClientOptions { ApiToken = "t", Retry = { MaxRetries = -1 } })).Message, StringComparison.Ordinal);
+        Assert.Contains("AttemptTimeout", Assert.Throws<ArgumentException>(() => new ResellerClient(new ResellerClientOptions { ApiToken = "t", Retry = { AttemptTimeout = TimeSpan.FromMilliseconds(1) } })).Message, StringComparison.Ordinal);
     }
 }

@@ -73,7 +73,7 @@ public sealed class R18_RedirectTests : IDisposable
                 options.Endpoint = _api.Endpoint;
                 options.ResellerAdminEmail = "admin@reseller.example";
                 options.ResellerDomain = "reseller.example";
-                options.MaxRetries = 0;
+                options.Retry.MaxRetries = 0;
             })
 
             // An application's own handler, configured after the SDK's registration, that would follow redirects.
@@ -92,8 +92,8 @@ public sealed class R18_RedirectTests : IDisposable
     {
         RedirectEverything(302, _elsewhere.Url! + "/steal");
         using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = true });
-        using var transport = new CloudApiTransport(_api.Options(o => o.MaxRetries = 0), http);
-        using var client = new ResellerClient(new ResellerClientOptions { Transport = transport });
+        using var transport = new ResellerClient(_api.Options(o => { o.Retry.MaxRetries = 0; o.Transport = new ResellerTransport(http); }));
+        var client = transport;
 
         var error = await Assert.ThrowsAsync<ResellerException>(() => client.GetSubscriptionAsync("contoso"));
 

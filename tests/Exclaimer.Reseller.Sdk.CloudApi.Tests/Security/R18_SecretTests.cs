@@ -18,7 +18,7 @@ public sealed class R18_SecretTests : IDisposable
     [Fact]
     public async Task R18_the_token_and_invitation_links_echoed_by_the_server_are_redacted_everywhere()
     {
-        using var sdk = new CloudApiClient(_api, o => o.MaxRetries = 1);
+        using var sdk = new CloudApiClient(_api, o => o.Retry.MaxRetries = 1);
         var echo = $"{{\"Message\":\"Token {FakeCloudApi.Token} cannot do this; invite sent to {InvitationLink}\",\"MissingFields\":[\"{FakeCloudApi.Token}\"]}}";
         var errors = new List<ResellerException>();
         foreach (var status in new[] { 400, 401, 403, 500 })
@@ -69,8 +69,8 @@ public sealed class R18_SecretTests : IDisposable
     [Fact]
     public void R18_a_missing_or_bad_option_never_echoes_the_token()
     {
-        var noToken = Assert.Throws<ArgumentException>(() => new CloudApiTransport(new CloudApiOptions { ApiToken = " " }));
-        var badEndpoint = Assert.Throws<ArgumentException>(() => new CloudApiTransport(new CloudApiOptions { ApiToken = FakeCloudApi.Token, Endpoint = new Uri("http://cloudapi.example.com") }));
+        var noToken = Assert.Throws<ArgumentException>(() => new ResellerClient(new ResellerClientOptions { ApiToken = " " }));
+        var badEndpoint = Assert.Throws<ArgumentException>(() => new ResellerClient(new ResellerClientOptions { ApiToken = FakeCloudApi.Token, Endpoint = new Uri("http://cloudapi.example.com") }));
 
         Assert.Contains("ApiToken", noToken.Message, StringComparison.Ordinal);
         AssertClean(badEndpoint.ToString());

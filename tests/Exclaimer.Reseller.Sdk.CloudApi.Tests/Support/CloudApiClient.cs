@@ -3,24 +3,22 @@ using Exclaimer.Reseller.Sdk.Testing;
 
 namespace Exclaimer.Reseller.Sdk.CloudApi.Tests.Support;
 
-/// <summary>A <see cref="ResellerClient"/> over a <see cref="CloudApiTransport"/> pointed at a <see cref="FakeCloudApi"/>, with captured logs.</summary>
+/// <summary>A <see cref="ResellerClient"/> pointed at a <see cref="FakeCloudApi"/>, with captured logs.</summary>
 internal sealed class CloudApiClient : IDisposable
 {
-    public CloudApiClient(FakeCloudApi api, Action<CloudApiOptions>? adjust = null, int pageSize = 50)
+    public CloudApiClient(FakeCloudApi api, Action<ResellerClientOptions>? adjust = null, int pageSize = 50)
     {
-        Transport = new CloudApiTransport(api.Options(adjust), httpClient: null, Logs);
-        Client = new ResellerClient(new ResellerClientOptions { Transport = Transport, PageSize = pageSize, LoggerFactory = Logs });
+        Client = new ResellerClient(api.Options(options =>
+        {
+            options.PageSize = pageSize;
+            options.LoggerFactory = Logs;
+            adjust?.Invoke(options);
+        }));
     }
 
     public CapturingLoggerFactory Logs { get; } = new();
 
-    public CloudApiTransport Transport { get; }
-
     public ResellerClient Client { get; }
 
-    public void Dispose()
-    {
-        Client.Dispose();
-        Transport.Dispose();
-    }
+    public void Dispose() => Client.Dispose();
 }

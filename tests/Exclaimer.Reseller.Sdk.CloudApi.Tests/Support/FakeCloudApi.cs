@@ -101,18 +101,14 @@ internal sealed class FakeCloudApi : IDisposable
     }
 
     /// <summary>Options pointing at this server, with tiny retry delays so the suite stays fast.</summary>
-    public CloudApiOptions Options(Action<CloudApiOptions>? adjust = null)
+    public ResellerClientOptions Options(Action<ResellerClientOptions>? adjust = null)
     {
-        var options = new CloudApiOptions
-        {
+        var options = new ResellerClientOptions {
             ApiToken = Token,
             Endpoint = Endpoint,
             ResellerAdminEmail = "admin@reseller.example",
             ResellerDomain = "reseller.example",
-            MaxRetries = 3,
-            BaseDelay = TimeSpan.FromMilliseconds(1),
-            AttemptTimeout = TimeSpan.FromSeconds(10),
-            OverallTimeout = TimeSpan.FromSeconds(30),
+            Retry = { MaxRetries = 3, BaseDelay = TimeSpan.FromMilliseconds(1), AttemptTimeout = TimeSpan.FromSeconds(10), OverallTimeout = TimeSpan.FromSeconds(30) },
         };
         adjust?.Invoke(options);
         return options;

@@ -22,21 +22,22 @@ internal sealed class ScriptedHandler : HttpMessageHandler
 
     public ConcurrentQueue<string> Requests { get; } = new();
 
-    /// <summary>A client over the Cloud API transport that sends through this handler to a loopback address.</summary>
-    public ResellerClient Client(Action<CloudApiOptions>? adjust = null, CapturingLoggerFactory? logs = null)
+    /// <summary>A client that sends through this handler to a loopback address.</summary>
+    public ResellerClient Client(Action<ResellerClientOptions>? adjust = null, CapturingLoggerFactory? logs = null)
     {
-        var options = new CloudApiOptions
+        var options = new ResellerClientOptions
         {
             ApiToken = "tok-9F8E7D6C5B4A-secret",
             Endpoint = new Uri("http://127.0.0.1:9/"),
             ResellerAdminEmail = "admin@reseller.example",
             ResellerDomain = "reseller.example",
-            MaxRetries = 0,
-            AttemptTimeout = TimeSpan.FromSeconds(10),
+            Retry = { MaxRetries = 0, AttemptTimeout = TimeSpan.FromSeconds(10) },
+            Transport = new ResellerTransport(new HttpClient(this, disposeHandler: false)),
+            PageSize = 2,
+            LoggerFactory = logs,
         };
         adjust?.Invoke(options);
-        var transport = new CloudApiTransport(options, new HttpClient(this, disposeHandler: false), logs);
-        return new ResellerClient(new ResellerClientOptions { Transport = transport, PageSize = 2, LoggerFactory = logs });
+        return new ResellerClient(options);
     }
 
     public static HttpResponseMessage Json(string body, HttpStatusCode status = HttpStatusCode.OK) =>

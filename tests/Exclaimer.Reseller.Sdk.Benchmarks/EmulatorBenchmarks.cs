@@ -5,22 +5,23 @@ using System.Threading;
 using System.Threading.Tasks;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
+using Exclaimer.Reseller.Emulator;
+using Exclaimer.Reseller.Emulator.Storage;
 using Exclaimer.Reseller.Sdk;
-using Exclaimer.Reseller.Sdk.LocalEngine;
-using Exclaimer.Reseller.Sdk.Storage;
 
 namespace Exclaimer.Reseller.Sdk.Benchmarks;
 
 /// <summary>
-/// The local engine on the JSON file store (the embedded default) with 1,000 and 10,000 subscriptions,
-/// each operation against the same operation on the in-memory store as its baseline, in the same process.
-/// The file store's extra cost is the lock, reading what other processes appended, and one flushed append.
+/// The client through the in-process emulator on the JSON file store (the embedded default) with 1,000 and 10,000
+/// subscriptions, each operation against the same operation on the in-memory store as its baseline, in the same
+/// process. The file store's extra cost is the lock, reading what other processes appended, and one flushed append;
+/// the in-memory case is the client, the HTTP exchange in-process and the emulator's rules with next to no store.
 /// </summary>
 [MemoryDiagnoser]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 [CategoriesColumn]
 [SameProcessJob(warmupCount: 3, iterationCount: 15)]
-public class LocalEngineBenchmarks
+public class EmulatorBenchmarks
 {
     private readonly Random _random = new(42);
     private string _folder = string.Empty;
@@ -87,7 +88,8 @@ public class LocalEngineBenchmarks
     }
 
     private static ResellerClient Client(ResellerStore store) =>
-        new(new ResellerClientOptions { Transport = new LocalTransport(new LocalEngineOptions { Store = store, ResellerAdminEmail = "admin@reseller.example" }) });
+        new ResellerEmulator(new EmulatorOptions { Store = store, InvitationSender = new Exclaimer.Reseller.Emulator.Invitations.InMemoryInvitationSender() })
+            .CreateClient(options => options.ResellerAdminEmail = "admin@reseller.example");
 
     private async Task Seed(ResellerClient client)
     {
@@ -117,5 +119,6 @@ public class LocalEngineBenchmarks
         Product = Product.Microsoft365,
         CustomerName = "New customer",
         UserCount = 10,
+        Domain = "new.example",
     };
 }
