@@ -124,6 +124,9 @@ public sealed class ResellerEmulator : IDisposable
             ApiSegment = ApiSegment,
             // Any token does when none is required; a random one, so redacting it never blanks a word of a message.
             ApiToken = ApiToken ?? "emulator-" + Guid.NewGuid().ToString("N"),
+
+            // The emulator, like the portal, takes a subscription without a domain or an owner (docs/emulator.md).
+            CloudApiCreateRules = false,
             Transport = new ResellerTransport(_handler, disposeHandler: false),
         };
         configure?.Invoke(options);

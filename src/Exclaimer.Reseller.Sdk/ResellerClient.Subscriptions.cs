@@ -78,7 +78,7 @@ public partial class ResellerClient
             throw new ArgumentNullException(nameof(options));
         }
 
-        var validated = SubscriptionRules.ValidateCreate(options, _settings.DefaultCountryCode, _settings.ResellerAdminEmail);
+        var validated = SubscriptionRules.ValidateCreate(options, _settings.DefaultCountryCode, _settings.ResellerAdminEmail, _settings.CloudApiCreateRules);
         var subscriptionId = validated.SubscriptionId ?? NewSubscriptionId();
         var sku = SubscriptionSku.For(validated.Product, validated.Tier);
         var body = new AddSubscriptionRequest
@@ -397,8 +397,14 @@ public partial class ResellerClient
 
     private static string NewSubscriptionId() => Guid.NewGuid().ToString("N");
 
-    private static AddSubscriptionEndUser EndUserFor(ValidatedCreate validated)
+    private static AddSubscriptionEndUser? EndUserFor(ValidatedCreate validated)
     {
+        if (validated.Domain is null && validated.ContactName is null && validated.ContactEmail is null)
+        {
+            // Only when the server takes a subscription without a customer (the embedded emulator).
+            return null;
+        }
+
         // The contact is the customer's (the end user's), so it goes with or without customer access; without it the
         // welcome email is off (SendWelcomeEmailToCustomer false) and the customer gets no login and no email (R4).
         var endUser = new AddSubscriptionEndUser { Domain = validated.Domain, EmailAddress = validated.ContactEmail };

@@ -22,7 +22,7 @@ public partial class ResellerClient
             throw new ArgumentNullException(nameof(options));
         }
 
-        SubscriptionRules.ValidateCreate(options, _settings.DefaultCountryCode, _settings.ResellerAdminEmail);
+        SubscriptionRules.ValidateCreate(options, _settings.DefaultCountryCode, _settings.ResellerAdminEmail, _settings.CloudApiCreateRules);
     }
 
     /// <summary>

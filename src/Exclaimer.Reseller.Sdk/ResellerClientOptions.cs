@@ -99,6 +99,15 @@ public class ResellerClientOptions
     /// </summary>
     public string? ResellerDomain { get; set; }
 
+    /// <summary>
+    /// Whether a create is checked, before it is sent, for what the Exclaimer Cloud API requires beyond the rulebook: the
+    /// customer's <see cref="CreateSubscriptionOptions.Domain"/> (its <c>EndUser.Domain</c>) and an owner
+    /// (<see cref="ResellerAdminEmail"/> for a subscription without customer access). Default <see langword="true"/>.
+    /// The embedded emulator's client turns it off: the emulator, like the portal, takes a subscription without them
+    /// (docs/emulator.md); against the Cloud API leave it on, or the API refuses the create itself.
+    /// </summary>
+    public bool CloudApiCreateRules { get; set; } = true;
+
     /// <summary>The country sent when a new subscription gives none (R3). Default <c>GB</c>, as the Cloud API's default currency is GBP.</summary>
     public string DefaultCountryCode { get; set; } = "GB";
 

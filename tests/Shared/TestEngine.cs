@@ -64,6 +64,7 @@ internal sealed class TestEngine : IDisposable
             label = label.Replace("--", "-", StringComparison.Ordinal);
         }
 
+        label = label.Length > 40 ? label.Substring(0, 40).Trim('-') : label;
         return (label.Length == 0 ? "customer" : label) + ".example";
     }
 

@@ -69,21 +69,11 @@ internal static class ContractValues
         throw ApiProblem.BadRequest("SKU", "use EXCL-{M|G}-{START|STAND|PRO}[-NFR], e.g. EXCL-M-STAND (see GET /1.0/reference/skus)");
     }
 
-    /// <summary>The data centre code a request names, checked against the product it must offer.</summary>
-    public static string DataCenter(string code, string product)
+    /// <summary>The data centre code a request names. Which products each offers is reference data only (docs/emulator.md).</summary>
+    public static string DataCenter(string code)
     {
         var known = DataCenters.FirstOrDefault(dc => dc.Code.Equals(code.Trim(), StringComparison.OrdinalIgnoreCase));
-        if (known.Code is null)
-        {
-            throw ApiProblem.BadRequest("DataCenter", "use EU, UK, US, AUS, CAN, DE or IND (see GET /1.0/reference/data-centers)");
-        }
-
-        if (product == GoogleWorkspace && !known.GoogleWorkspace)
-        {
-            throw ApiProblem.BadRequest("DataCenter", $"{known.Code} does not offer Google Workspace; use EU, US or DE");
-        }
-
-        return known.Code;
+        return known.Code ?? throw ApiProblem.BadRequest("DataCenter", "use EU, UK, US, AUS, CAN, DE or IND (see GET /1.0/reference/data-centers)");
     }
 
     /// <summary>The roles a request names, case-insensitive: one or both of Admin and Editor, in that order.</summary>

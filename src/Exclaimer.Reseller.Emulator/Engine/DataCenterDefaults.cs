@@ -6,29 +6,15 @@ namespace Exclaimer.Reseller.Emulator.Engine;
 /// <summary>
 /// Picks a data centre from the customer's country, as the Cloud API does when none is given (R3). The Cloud API does
 /// not publish its table; this one is ours (documented in docs/emulator.md): the country's own data centre where there
-/// is one, EU for the rest of Europe, US otherwise; a Google Workspace subscription goes to the nearest data centre that
-/// offers Google Workspace (EU, US or DE).
+/// is one, EU for the rest of Europe, US otherwise.
 /// </summary>
 internal static class DataCenterDefaults
 {
     private static readonly Dictionary<string, string> ByCountry = Build();
 
     /// <summary>The data centre for any form of an ISO 3166-1 code (alpha-2, alpha-3 or numeric).</summary>
-    public static string ForCountry(string countryCode, string product)
-    {
-        var code = CountryCodes.TryGetAlpha2(countryCode, out var alpha2) && ByCountry.TryGetValue(alpha2, out var dataCenter) ? dataCenter : "US";
-        if (product != ContractValues.GoogleWorkspace)
-        {
-            return code;
-        }
-
-        return code switch
-        {
-            "EU" or "US" or "DE" => code,
-            "UK" or "IND" => "EU",
-            _ => "US",
-        };
-    }
+    public static string ForCountry(string countryCode) =>
+        CountryCodes.TryGetAlpha2(countryCode, out var alpha2) && ByCountry.TryGetValue(alpha2, out var dataCenter) ? dataCenter : "US";
 
     private static Dictionary<string, string> Build()
     {

@@ -88,12 +88,9 @@ internal sealed class ResellerEngine
 
     public async Task<StoredSubscription> CreateAsync(AddSubscriptionBody body, CancellationToken cancellationToken)
     {
+        // Unlike the Cloud API, and like the portal, the emulator takes a subscription without an owner (EmailAddress) or a
+        // customer domain (EndUser.Domain): the embedded default of 0.1.0 did (docs/emulator.md, "Where it differs").
         var missing = new List<string>();
-        if (string.IsNullOrWhiteSpace(body.EmailAddress))
-        {
-            missing.Add("EmailAddress");
-        }
-
         if (body.MailboxCount is null)
         {
             missing.Add("MailboxCount");
@@ -109,14 +106,6 @@ internal sealed class ResellerEngine
             missing.Add("SKU");
         }
 
-        if (body.EndUser is null)
-        {
-            missing.Add("EndUser");
-        }
-        else if (string.IsNullOrWhiteSpace(body.EndUser.Domain))
-        {
-            missing.Add("EndUser.Domain");
-        }
 
         if (missing.Count > 0)
         {
@@ -130,19 +119,21 @@ internal sealed class ResellerEngine
         }
 
         var id = body.SubscriptionId is null ? NewId(30) : Id(body.SubscriptionId);
-        var owner = Email(body.EmailAddress!, "EmailAddress");
-        var ownerId = body.UserId is null ? NewId(30) : UserId(body.UserId, "UserID");
+        var owner = string.IsNullOrWhiteSpace(body.EmailAddress) ? null : Email(body.EmailAddress!, "EmailAddress");
+        var ownerId = owner is null ? null : body.UserId is null ? NewId(30) : UserId(body.UserId, "UserID");
         var count = MailboxCount(body.MailboxCount!.Value);
         var country = Country(body.CountryCode!, "CountryCode");
-        var dataCenter = string.IsNullOrWhiteSpace(body.DataCenter) ? DataCenterDefaults.ForCountry(country, product) : ContractValues.DataCenter(body.DataCenter!, product);
+        var dataCenter = string.IsNullOrWhiteSpace(body.DataCenter) ? DataCenterDefaults.ForCountry(country) : ContractValues.DataCenter(body.DataCenter!);
         var currency = body.CurrencyCode is null ? "GBP" : Currency(body.CurrencyCode);
-        var domain = Domain(body.EndUser!.Domain!, "EndUser.Domain");
-        var name = body.SubscriptionName is null ? domain : Name(body.SubscriptionName, "SubscriptionName");
+        var endUser = body.EndUser ?? new AddSubscriptionEndUserBody();
+        var domain = string.IsNullOrWhiteSpace(endUser.Domain) ? null : Domain(endUser.Domain!, "EndUser.Domain");
+        var name = body.SubscriptionName is not null ? Name(body.SubscriptionName, "SubscriptionName")
+            : domain ?? throw ApiProblem.Missing("SubscriptionName");
         var trialDays = body.TrialDays is null or 0 ? DefaultTrialDays : body.TrialDays.Value is > 0 and <= 365 ? body.TrialDays.Value : throw ApiProblem.BadRequest("TrialDays", "use 0 (the default 14 days) to 365");
         var inTrial = body.SkipTrial != true;
-        var customerAccess = body.SendWelcomeEmailToCustomer != false;
-        var contactName = ContactName(body.EndUser);
-        var contactEmail = string.IsNullOrWhiteSpace(body.EndUser.EmailAddress) ? (customerAccess ? owner : null) : Email(body.EndUser.EmailAddress!, "EndUser.EmailAddress");
+        var customerAccess = body.SendWelcomeEmailToCustomer != false && owner is not null;
+        var contactName = ContactName(endUser);
+        var contactEmail = string.IsNullOrWhiteSpace(endUser.EmailAddress) ? (customerAccess ? owner : null) : Email(endUser.EmailAddress!, "EndUser.EmailAddress");
         var now = _clock.GetUtcNow();
 
         var created = await _store.WriteAsync(
@@ -158,7 +149,7 @@ internal sealed class ResellerEngine
                 {
                     SubscriptionId = id,
                     Name = name,
-                    EndUserId = domain,
+                    EndUserId = domain ?? CustomerSlug(name),
                     UserId = ownerId,
                     Sku = $"EXCL-{product}-{body.Sku!.Trim().ToUpperInvariant().Split('-')[2]}",
                     Tier = tier,
@@ -183,8 +174,8 @@ internal sealed class ResellerEngine
                 var record = new StoredSubscription
                 {
                     Subscription = details,
-                    Users = new[] { new StoredUser { SubscriptionId = id, Email = owner, UserId = ownerId, Roles = OwnerRoles, IsOwner = true } },
-                    Invitation = customerAccess ? new StoredInvitation { SubscriptionId = id, EmailAddress = owner, Status = InvitationStates.Failed, SendCount = 0 } : null,
+                    Users = owner is null ? Array.Empty<StoredUser>() : new[] { new StoredUser { SubscriptionId = id, Email = owner, UserId = ownerId, Roles = OwnerRoles, IsOwner = true } },
+                    Invitation = customerAccess ? new StoredInvitation { SubscriptionId = id, EmailAddress = owner!, Status = InvitationStates.Failed, SendCount = 0 } : null,
                 };
                 transaction.Put(record);
                 return record;
@@ -582,6 +573,18 @@ internal sealed class ResellerEngine
     {
         var name = string.Join(" ", new[] { endUser.FirstName, endUser.LastName }.Where(part => !string.IsNullOrWhiteSpace(part)).Select(part => part!.Trim()));
         return name.Length == 0 ? null : name;
+    }
+
+    /// <summary>A customer without a domain is identified by their name, so their subscriptions group together.</summary>
+    private static string CustomerSlug(string name)
+    {
+        var slug = new string(name.ToLowerInvariant().Select(c => char.IsLetterOrDigit(c) ? c : '-').ToArray());
+        while (slug.Contains("--"))
+        {
+            slug = slug.Replace("--", "-");
+        }
+
+        return slug.Trim('-') is { Length: > 0 } trimmed ? trimmed : "customer";
     }
 
     private static string? Alpha3(string? countryCode) =>

@@ -34,6 +34,7 @@ internal sealed class ClientSettings
                 : throw Invalid(nameof(ResellerClientOptions.DefaultCountryCode), "give an ISO 3166-1 country code such as GB");
         PortalUri = options.PortalUri ?? throw Invalid(nameof(ResellerClientOptions.PortalUri), "give the portal's address");
         PageSize = options.PageSize;
+        CloudApiCreateRules = options.CloudApiCreateRules;
         var retry = options.Retry;
         MaxRetries = retry.MaxRetries is >= 0 and <= 10
             ? retry.MaxRetries
@@ -66,6 +67,9 @@ internal sealed class ClientSettings
     public Uri PortalUri { get; }
 
     public int PageSize { get; }
+
+    /// <summary>Whether a create must carry the domain and an owner, as the Cloud API requires.</summary>
+    public bool CloudApiCreateRules { get; }
 
     public int MaxRetries { get; }
 

@@ -36,10 +36,11 @@ internal static class SubscriptionRules
     public static string NewUserId() => "u-" + Guid.NewGuid().ToString("N").Substring(0, 20);
 
     /// <summary>
-    /// Every input rule of a create (R3-R9, R17), in the order a user fixes them, before anything is sent. Every server
-    /// needs the customer's domain and an owner: the contact with customer access (R5), else the reseller's admin (R4).
+    /// Every input rule of a create (R3-R9, R17), in the order a user fixes them, before anything is sent. With
+    /// <paramref name="cloudApiRules"/>, also what the Cloud API requires: the customer's domain and an owner, the contact
+    /// with customer access (R5), else the reseller's admin (R4).
     /// </summary>
-    public static ValidatedCreate ValidateCreate(CreateSubscriptionOptions options, string defaultCountryCode, string? resellerAdminEmail)
+    public static ValidatedCreate ValidateCreate(CreateSubscriptionOptions options, string defaultCountryCode, string? resellerAdminEmail, bool cloudApiRules)
     {
         if (options.Product == Product.Unknown)
         {
@@ -49,9 +50,9 @@ internal static class SubscriptionRules
         var customerName = Name(options.CustomerName, "CustomerName", "R3");
         var userCount = UserCount(options.UserCount, "R3");
         var subscriptionId = options.SubscriptionId is null ? null : SubscriptionId(options.SubscriptionId);
-        var domain = string.IsNullOrWhiteSpace(options.Domain)
-            ? throw ResellerValidationException.Missing("Domain", "R3", "every subscription needs the customer's mail domain, e.g. contoso.com (the Cloud API's EndUser.Domain)")
-            : Domain(options.Domain!, "Domain");
+        var domain = !string.IsNullOrWhiteSpace(options.Domain) ? Domain(options.Domain!, "Domain", "R3")
+            : cloudApiRules ? throw ResellerValidationException.Missing("Domain", "R3", "the Cloud API needs the customer's mail domain, e.g. contoso.com (its EndUser.Domain)")
+            : null;
         var countryCode = string.IsNullOrWhiteSpace(options.CountryCode) ? null : CountryCode(options.CountryCode!);
         if (options.DataCenter == Sdk.DataCenter.Unknown)
         {
@@ -90,10 +91,12 @@ internal static class SubscriptionRules
         var owner = options.AllowCustomerEditing
             ? contactEmail!
             : resellerAdminEmail
-              ?? throw ResellerValidationException.Missing(
-                  "ResellerAdminEmail",
-                  "R4",
-                  "a subscription without customer access is owned by the reseller's admin; set ResellerClientOptions.ResellerAdminEmail");
+              ?? (cloudApiRules
+                  ? throw ResellerValidationException.Missing(
+                      "ResellerAdminEmail",
+                      "R4",
+                      "a subscription without customer access is owned by the reseller's admin on the Cloud API; set ResellerClientOptions.ResellerAdminEmail")
+                  : null);
 
         // The server picks the data centre from the country when none is given (R3), as the Cloud API does.
         return new ValidatedCreate(
@@ -187,14 +190,14 @@ internal static class SubscriptionRules
             : address;
     }
 
-    public static string Domain(string text, string field)
+    public static string Domain(string text, string field, string rule = "R14")
     {
         var domain = text.Trim().TrimEnd('.').ToLowerInvariant();
         if (domain.Length == 0 || domain.Length > 253 || domain.IndexOf('.') < 0
             || Uri.CheckHostName(domain) != UriHostNameType.Dns
             || domain.Split('.').Any(label => label.Length is 0 or > 63))
         {
-            throw ResellerValidationException.Invalid(field, "R14", $"'{text.Trim()}' is not a domain name like contoso.com");
+            throw ResellerValidationException.Invalid(field, rule, $"'{text.Trim()}' is not a domain name like contoso.com");
         }
 
         return domain;
@@ -417,12 +420,12 @@ internal sealed record ValidatedCreate(
     string CustomerName,
     int UserCount,
     string? SubscriptionId,
-    string Domain,
+    string? Domain,
     string CountryCode,
     DataCenter? DataCenter,
     Tier Tier,
     bool AllowCustomerEditing,
     string? ContactName,
     string? ContactEmail,
-    string OwnerEmail,
+    string? OwnerEmail,
     bool SkipTrial);

@@ -9,8 +9,8 @@ internal sealed class AddSubscriptionRequest
     [JsonPropertyName("SubscriptionID")]
     public string SubscriptionId { get; set; } = string.Empty;
 
-    /// <summary>The owner: the customer contact with customer access (R5), else the reseller's admin (R4).</summary>
-    public string EmailAddress { get; set; } = string.Empty;
+    /// <summary>The owner: the customer contact with customer access (R5), else the reseller's admin (R4); left out only for a server that takes none.</summary>
+    public string? EmailAddress { get; set; }
 
     public int MailboxCount { get; set; }
 
@@ -26,7 +26,7 @@ internal sealed class AddSubscriptionRequest
     [JsonPropertyName("SKU")]
     public string Sku { get; set; } = string.Empty;
 
-    public AddSubscriptionEndUser EndUser { get; set; } = new();
+    public AddSubscriptionEndUser? EndUser { get; set; }
 
     public AddSubscriptionReseller? Reseller { get; set; }
 
@@ -37,7 +37,8 @@ internal sealed class AddSubscriptionRequest
 /// <summary>The customer part of a create (the Cloud API's AddSubscriptionEndUserV2).</summary>
 internal sealed class AddSubscriptionEndUser
 {
-    public string Domain { get; set; } = string.Empty;
+    /// <summary>The customer's domain; left out only for a server that takes a customer without one.</summary>
+    public string? Domain { get; set; }
 
     public string? FirstName { get; set; }
 
