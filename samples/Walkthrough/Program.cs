@@ -12,7 +12,7 @@ using Exclaimer.Reseller.Sdk;
 using Exclaimer.Reseller.Samples.Walkthrough;
 
 var storeFolder = Path.GetFullPath(args.Length == 2 && args[0] == "--store" ? args[1] : JsonFileResellerStore.DefaultDirectory);
-using var client = ResellerEmulator.CreateClient(storeFolder, options => options.ResellerAdminEmail = "admin@reseller.example");
+using var client = ResellerEmulator.CreateEmbeddedClient(storeFolder, options => options.ResellerAdminEmail = "admin@reseller.example");
 Console.WriteLine($"Store: {storeFolder}");
 
 // 1. New customer subscription, reseller-managed: the reseller designs the signatures (R4).

@@ -19,7 +19,7 @@ namespace Exclaimer.Reseller.Emulator;
 /// <example>
 /// <code>
 /// // The embedded default: the JSON file store in its default folder, invitations in the outbox beside it.
-/// using var client = ResellerEmulator.CreateClient();
+/// using var client = ResellerEmulator.CreateEmbeddedClient();
 /// await client.CreateSubscriptionAsync(new CreateSubscriptionOptions { ... });
 /// </code>
 /// </example>
@@ -90,7 +90,7 @@ public sealed class ResellerEmulator : IDisposable
     /// </summary>
     /// <param name="storeDirectory">The store's folder; <see langword="null"/> for <see cref="JsonFileResellerStore.DefaultDirectory"/>.</param>
     /// <param name="configure">Sets client options, e.g. <see cref="ResellerClientOptions.ResellerAdminEmail"/>.</param>
-    public static ResellerClient CreateClient(string? storeDirectory = null, Action<ResellerClientOptions>? configure = null)
+    public static ResellerClient CreateEmbeddedClient(string? storeDirectory = null, Action<ResellerClientOptions>? configure = null)
     {
         var emulator = new ResellerEmulator(new EmulatorOptions { Store = new JsonFileResellerStore(new JsonFileStoreOptions { DirectoryPath = storeDirectory }) });
         try

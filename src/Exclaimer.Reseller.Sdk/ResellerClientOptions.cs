@@ -7,7 +7,7 @@ namespace Exclaimer.Reseller.Sdk;
 /// <summary>
 /// Configures a <see cref="ResellerClient"/>: which server answers (the Exclaimer Cloud API, live or sandbox, or another
 /// endpoint such as the emulator), with which token, for which reseller account, and how hard to try.
-/// <see cref="ApiToken"/> is required. For the embedded emulator, use <c>ResellerEmulator.CreateClient()</c> from the
+/// <see cref="ApiToken"/> is required. For the embedded emulator, use <c>ResellerEmulator.CreateEmbeddedClient()</c> from the
 /// <c>Exclaimer.Reseller.Emulator</c> package, which fills these in.
 /// </summary>
 /// <example>

@@ -57,7 +57,7 @@ internal sealed class ResellerConnection : IDisposable
     public static ResellerConnection ToLocalStore(string? storePath, string? resellerAdminEmail)
     {
         var directory = Path.GetFullPath(storePath ?? JsonFileResellerStore.DefaultDirectory);
-        var client = ResellerEmulator.CreateClient(directory, options => options.ResellerAdminEmail = resellerAdminEmail);
+        var client = ResellerEmulator.CreateEmbeddedClient(directory, options => options.ResellerAdminEmail = resellerAdminEmail);
         return new ResellerConnection(client, directory, ResellerContext.ForLocalStore(directory, resellerAdminEmail));
     }
 

@@ -100,7 +100,7 @@ internal sealed class ClientSettings
             // No silent stand-in: a client must be told which server it talks to. Never echo the value (R18).
             throw new ArgumentException(
                 "No server was chosen: ResellerClientOptions.ApiToken is required. For the Exclaimer Cloud API, set ApiToken "
-                + "(and Environment = Sandbox, or Endpoint); for the emulator, build the client with ResellerEmulator.CreateClient() "
+                + "(and Environment = Sandbox, or Endpoint); for the emulator, build the client with ResellerEmulator.CreateEmbeddedClient() "
                 + "(package Exclaimer.Reseller.Emulator), or point Endpoint at a running exclaimer-emulator.",
                 nameof(options));
         }

@@ -89,7 +89,7 @@ public sealed class R06_R18_InvitationTests : IDisposable
     public async Task R6_the_default_sender_writes_an_RFC5322_eml_into_the_outbox_beside_the_file_store()
     {
         using var folder = new TempDirectory();
-        using (var client = Exclaimer.Reseller.Emulator.ResellerEmulator.CreateClient(folder.Path))
+        using (var client = Exclaimer.Reseller.Emulator.ResellerEmulator.CreateEmbeddedClient(folder.Path))
         {
             await client.CreateSubscriptionAsync(TestEngine.NewWithAccess("fabrikam", customer: "Fabrikam Bäckerei"));
         }
