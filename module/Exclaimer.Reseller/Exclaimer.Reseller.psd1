@@ -36,6 +36,7 @@
     'Update-ResellerSpfRecord'
     'Get-ResellerCustomer'
     'Send-ResellerInvitation'
+    'Repair-ResellerStore'
   )
   FunctionsToExport      = @()
   VariablesToExport      = @()

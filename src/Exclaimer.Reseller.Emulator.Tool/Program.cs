@@ -34,6 +34,11 @@ if (options.Help)
 }
 
 using var store = new JsonFileResellerStore(new JsonFileStoreOptions { DirectoryPath = options.Store });
+if (options.Recover)
+{
+    return await Recovery.RunAsync(store);
+}
+
 using var emulator = new ResellerEmulator(new EmulatorOptions { Store = store, ApiToken = options.Token });
 using var invoker = new HttpMessageInvoker(emulator.Handler, disposeHandler: false);
 
@@ -62,6 +67,32 @@ if (!IPAddress.IsLoopback(options.Listen))
 
 await app.WaitForShutdownAsync();
 return 0;
+
+/// <summary><c>--recover</c>: rebuilds a damaged store and says what was kept and lost.</summary>
+internal static class Recovery
+{
+    public static async Task<int> RunAsync(JsonFileResellerStore store)
+    {
+        try
+        {
+            var report = await store.RecoverAsync();
+            Console.WriteLine(report.WasDamaged
+                ? $"Recovered {store.DirectoryPath}: {report.SubscriptionCount} subscriptions, {report.WritesKept} journal writes kept, {report.WritesLost} lost. The damaged files are kept in {report.DamagedFilesDirectory}."
+                : $"{store.DirectoryPath} is not damaged: nothing was changed ({report.SubscriptionCount} subscriptions).");
+            foreach (var problem in report.Problems)
+            {
+                Console.WriteLine("  " + problem);
+            }
+
+            return 0;
+        }
+        catch (Exclaimer.Reseller.Sdk.ResellerStoreException ex)
+        {
+            await Console.Error.WriteLineAsync($"{ex.ErrorCode}: {ex.Message}");
+            return 1;
+        }
+    }
+}
 
 /// <summary>Hands each HTTP request to the in-process emulator and writes its answer back: one behaviour, two ways to run.</summary>
 internal static class Forward

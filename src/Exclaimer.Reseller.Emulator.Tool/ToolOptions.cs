@@ -9,6 +9,7 @@ internal sealed class ToolOptions
 {
     public const string Usage =
         "Usage: exclaimer-emulator [--port <n>] [--store <folder>] [--token <value>] [--listen <address>]\n" +
+        "       exclaimer-emulator --recover [--store <folder>]\n" +
         "\n" +
         "Serves the Exclaimer Cloud API contract under /exclaimerapi, with the reseller portal's rules, on a JSON file store.\n" +
         "\n" +
@@ -16,6 +17,8 @@ internal sealed class ToolOptions
         "  --store <folder>    the store's folder; default the embedded default's (EXCLAIMER_RESELLER_STORE, or the per-user folder)\n" +
         "  --token <value>     require this ExAPIToken (401 without it); without it any token is accepted\n" +
         "  --listen <address>  the address to listen on; default 127.0.0.1 (loopback only)\n" +
+        "  --recover           rebuild a damaged store (StoreCorrupt) from what can still be read, keeping its files as they\n" +
+        "                      were in a dated damaged-... folder inside it; then exit\n" +
         "\n" +
         "The first line of standard output is 'Listening on http://<address>:<port>/exclaimerapi'. Ctrl+C or SIGTERM stops it.";
 
@@ -28,6 +31,8 @@ internal sealed class ToolOptions
     public IPAddress Listen { get; private set; } = IPAddress.Loopback;
 
     public bool Help { get; private set; }
+
+    public bool Recover { get; private set; }
 
     /// <summary>Reads the arguments; a bad one is an <see cref="ArgumentException"/> naming it.</summary>
     public static ToolOptions Parse(string[] args)
@@ -59,6 +64,9 @@ internal sealed class ToolOptions
                 case "--listen":
                     var address = Value();
                     options.Listen = IPAddress.TryParse(address, out var ip) ? ip : throw new ArgumentException($"--listen must be an IP address, not '{address}'.");
+                    break;
+                case "--recover":
+                    options.Recover = true;
                     break;
                 case "--help" or "-h" or "-?":
                     options.Help = true;

@@ -33,7 +33,12 @@ Describe 'The manifest' {
         $script:Data.FunctionsToExport | Should -BeNullOrEmpty
         $script:Data.AliasesToExport | Should -BeNullOrEmpty
         $script:Data.VariablesToExport | Should -BeNullOrEmpty
-        $listed | Should -HaveCount 18
+
+        # Every cmdlet class in the assembly is listed: none is left out of the manifest by mistake.
+        $classes = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'Exclaimer.Reseller.PowerShell' } |
+            ForEach-Object { $_.GetExportedTypes() } | ForEach-Object { $_.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false) } |
+            ForEach-Object { "$($_.VerbName)-$($_.NounName)" } | Sort-Object
+        $classes | Should -Be $listed
     }
 
     It 'has the views and type extensions, tags and links' {

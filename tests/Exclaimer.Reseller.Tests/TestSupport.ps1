@@ -73,10 +73,12 @@ function Start-FakeCloudApi {
     <#
     A small stand-in for the Exclaimer Cloud API on a free loopback port, served from a background runspace so the
     module (in this process or a child pwsh) makes real HTTP calls through its Cloud API transport. It knows one
-    token and one subscription; any other token gets 401. Returns an object with Uri, Requests (what arrived) and
-    Stop().
+    token and one subscription; any other token gets 401. -RedirectTo answers every request with a 307 to that address
+    (R18: it must never be followed); -EchoToken answers a read of cloud-1 with a 400 whose body echoes the token and an
+    invitation link in JSON escapes (R18: neither may reach what a person reads). Returns an object with Uri, Requests
+    (what arrived) and Stop().
     #>
-    param([Parameter(Mandatory)] [string] $Token)
+    param([Parameter(Mandatory)] [string] $Token, [string] $RedirectTo, [switch] $EchoToken)
     $probe = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
     $probe.Start(); $port = $probe.LocalEndpoint.Port; $probe.Stop()
     $uri = "http://127.0.0.1:$port/"
@@ -87,7 +89,7 @@ function Start-FakeCloudApi {
     $subscription = '{"SubscriptionID":"cloud-1","Name":"Contoso Cloud","UserID":"u-1","NumberOfUsers":30,"Status":"Active","InTrial":true,"TrialEndDate":"2026-12-10T09:00:00Z","Tier":"ExclaimerStandard","SKU":"EXCL-M-STAND"}'
     $runspace = [powershell]::Create()
     $null = $runspace.AddScript({
-        param($listener, $token, $subscription, $requests)
+        param($listener, $token, $subscription, $requests, $redirectTo, $echoToken)
         while ($listener.IsListening) {
             try { $context = $listener.GetContext() } catch { break }
             $request = $context.Request
@@ -100,13 +102,19 @@ function Start-FakeCloudApi {
                 default { $status = 404; '{"Message":"Not found"}' }
             }
             if ($request.Headers['ExAPIToken'] -ne $token) { $status = 401; $body = '{"Message":"Unauthorized"}' }
+            if ($echoToken -and $request.Url.AbsolutePath -eq '/exclaimerapi/1.0/subscriptions/cloud-1') {
+                $escaped = -join ($token.ToCharArray() | ForEach-Object { '\u{0:X4}' -f [int]$_ })
+                $status = 400
+                $body = '{"Message":"Token ' + $escaped + ' may not; invite https:\/\/portal.exclaimer.com\/invitations\/accept?token=Zx9-secret-link","MissingFields":["' + $escaped + '"]}'
+            }
+            if ($redirectTo) { $status = 307; $context.Response.RedirectLocation = $redirectTo }
             $bytes = [Text.Encoding]::UTF8.GetBytes($body)
             $context.Response.StatusCode = $status
             $context.Response.ContentType = 'application/json'
             $context.Response.OutputStream.Write($bytes, 0, $bytes.Length)
             $context.Response.Close()
         }
-    }).AddArgument($listener).AddArgument($Token).AddArgument($subscription).AddArgument($requests)
+    }).AddArgument($listener).AddArgument($Token).AddArgument($subscription).AddArgument($requests).AddArgument($RedirectTo).AddArgument([bool]$EchoToken)
     $null = $runspace.BeginInvoke()
     [pscustomobject]@{ Uri = $uri; Requests = $requests; Listener = $listener; Runspace = $runspace } |
         Add-Member -MemberType ScriptMethod -Name Stop -Value { $this.Listener.Stop(); $this.Listener.Close(); $this.Runspace.Dispose() } -PassThru

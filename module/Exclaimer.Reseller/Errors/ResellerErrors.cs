@@ -96,6 +96,8 @@ internal static class ResellerErrors
             ResellerThrottledException => ErrorCategory.LimitsExceeded,
             ResellerStoreException { ErrorCode: "StoreCorrupt" } => ErrorCategory.InvalidData,
             ResellerStoreException { ErrorCode: "StoreLocked" } => ErrorCategory.ResourceBusy,
+            ResellerStoreException { ErrorCode: "StoreReadOnly" } => ErrorCategory.PermissionDenied,
+            ResellerStoreException { ErrorCode: "StoreFull" } => ErrorCategory.WriteError,
             ResellerStoreException => ErrorCategory.ResourceUnavailable,
 
             // The service could not be reached, or did not answer in time: the network's fault, not the input's.
@@ -117,7 +119,14 @@ internal static class ResellerErrors
             ResellerException { ErrorCode: "ConnectionFailed" } =>
                 $"Check that this machine can reach the Cloud API (network, proxy, firewall, DNS) and that {(context.IsConnect ? "-Endpoint" : "the endpoint Get-ResellerContext shows")} is right, then run the command again.",
 
-            // A corrupt or locked store's message already says what to do.
+            ResellerStoreException { ErrorCode: "StoreCorrupt" } store when context.CommandName != "Repair-ResellerStore" =>
+                $"Run Repair-ResellerStore -StorePath '{System.IO.Path.GetDirectoryName(store.Path) ?? store.Path}' to keep what can still be read; the damaged files are kept as they are.",
+            ResellerStoreException { ErrorCode: "StoreReadOnly" } store =>
+                $"Connect to a store you can write (-StorePath), or make '{store.Path}' writable; reading it still works.",
+            ResellerStoreException { ErrorCode: "StoreFull" } =>
+                "Free some space on the store's disk and run the command again; nothing was written.",
+
+            // A locked store's message already says what to do.
             ResellerStoreException { ErrorCode: "StoreUnavailable" } store =>
                 $"Check that '{store.Path}' is a folder you can read and write; the store was left as it was.",
             _ => null,

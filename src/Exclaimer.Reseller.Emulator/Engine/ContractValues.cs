@@ -26,8 +26,8 @@ internal static class ContractValues
         ("DE", "DE", true, true),
     };
 
-    private static readonly (string Letter, string Name)[] Products = { (Microsoft365, "Microsoft"), (GoogleWorkspace, "Google") };
-    private static readonly (string Part, string Name)[] Levels = { ("START", "Starter"), ("STAND", "Standard"), ("PRO", "Pro") };
+    private static readonly (string Letter, string Name)[] Products = { (GoogleWorkspace, "Google Workspace"), (Microsoft365, "Microsoft") };
+    private static readonly (string Part, string Name)[] Levels = { ("PRO", "Pro"), ("STAND", "Standard"), ("START", "Starter") };
     private static readonly bool[] NfrOrNot = { false, true };
     private static readonly char[] DeploymentSeparators = { ',', ' ', ';', '|' };
     private static readonly string[] DeploymentOrder = { "ServerSide", "ClientSide", "ExchangeOnPremises" };
@@ -45,12 +45,12 @@ internal static class ContractValues
         ["PRO"] = "ExclaimerPro",
     };
 
-    /// <summary>The SKUs on sale (GET /1.0/reference/skus), each with its description.</summary>
+    /// <summary>The SKUs on sale (GET /1.0/reference/skus), each with its description, in the order and words of the API's example.</summary>
     public static IEnumerable<(string Sku, string Description)> Skus() =>
         from product in Products
         from level in Levels
         from nfr in NfrOrNot
-        select ($"EXCL-{product.Item1}-{level.Item1}{(nfr ? "-NFR" : string.Empty)}", $"Exclaimer {level.Item2} for {product.Item2}{(nfr ? " (not for resale)" : string.Empty)}");
+        select ($"EXCL-{product.Item1}-{level.Item1}{(nfr ? "-NFR" : string.Empty)}", $"Exclaimer {level.Item2} for {product.Item2}{(nfr ? ", Not for Resale" : string.Empty)}");
 
     /// <summary>The tiers on sale (GET /1.0/reference/tiers).</summary>
     public static IEnumerable<(string Tier, string Description)> Tiers() =>
