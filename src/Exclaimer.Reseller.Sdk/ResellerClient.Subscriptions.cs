@@ -286,7 +286,8 @@ public partial class ResellerClient
             cancellationToken,
             (s, details) => restartTrial && s.Status == SubscriptionStatus.Active
                 ? RuleErrors.InvalidState(s, "reactivated with a new trial", "it is suspended, cancelled or ended", details)
-                : null);
+                : null,
+            archivedExplains: false);
     }
 
     /// <summary>
@@ -508,7 +509,8 @@ public partial class ResellerClient
         string action,
         Func<Subscription, bool> reached,
         CancellationToken cancellationToken,
-        Func<Subscription, CallDetails, ResellerException?>? explain = null)
+        Func<Subscription, CallDetails, ResellerException?>? explain = null,
+        bool archivedExplains = true)
     {
         var reply = await _connection.SendAsync(request, null, cancellationToken).ConfigureAwait(false);
         if (reply.IsSuccess)
@@ -529,7 +531,7 @@ public partial class ResellerClient
                 throw reason;
             }
 
-            if (current.IsArchived)
+            if (archivedExplains && current.IsArchived)
             {
                 throw RuleErrors.NotWhileArchived(current, action, reply.Details);
             }

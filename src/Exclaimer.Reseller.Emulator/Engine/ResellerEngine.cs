@@ -535,20 +535,19 @@ internal sealed class ResellerEngine
     /// </summary>
     private static void RequireCustomerTotalFits(IResellerStoreView view, StoredSubscriptionDetails changed)
     {
-        long total = changed.NumberOfUsers;
-        foreach (var record in view.Subscriptions)
+        if (changed.EndUserId is not { } customer || SubscriptionStates.IsArchived(changed.Status))
         {
-            var other = record.Subscription;
-            if (!SubscriptionStates.IsArchived(other.Status) && !string.Equals(other.SubscriptionId, changed.SubscriptionId, StringComparison.OrdinalIgnoreCase)
-                && string.Equals(other.EndUserId, changed.EndUserId, StringComparison.OrdinalIgnoreCase))
-            {
-                total += other.NumberOfUsers;
-            }
+            return;
         }
 
+        // The others' users: kept as a running total by the built-in stores' views, walked for any other store.
+        var others = view is ICustomerUserTotals totals
+            ? totals.ActiveUsersOf(customer) - CustomerUsers.Of(view.Find(changed.SubscriptionId), customer)
+            : view.Subscriptions.Where(record => !string.Equals(record.Id, changed.SubscriptionId, StringComparison.OrdinalIgnoreCase)).Sum(record => CustomerUsers.Of(record, customer));
+        var total = others + changed.NumberOfUsers;
         if (total > int.MaxValue)
         {
-            throw ApiProblem.BadRequest("MailboxCount", $"customer '{changed.EndUserId}' would have {total.ToString("N0", CultureInfo.InvariantCulture)} users across their subscriptions, more than a total can hold");
+            throw ApiProblem.BadRequest("MailboxCount", $"customer '{customer}' would have {total.ToString("N0", CultureInfo.InvariantCulture)} users across their subscriptions, more than a total can hold");
         }
     }
 

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace Exclaimer.Reseller.Emulator.Storage;
 
 /// <summary>A write's changes, kept aside until the store commits them.</summary>
-internal sealed class StoreTransaction : IResellerStoreTransaction
+internal sealed class StoreTransaction : IResellerStoreTransaction, ICustomerUserTotals
 {
     private readonly SubscriptionTable _committed;
     private readonly Dictionary<string, StoredSubscription> _pending = new(System.StringComparer.OrdinalIgnoreCase);
@@ -37,6 +37,18 @@ internal sealed class StoreTransaction : IResellerStoreTransaction
 
             return all;
         }
+    }
+
+    /// <summary>The committed total, with this write's changes so far in place of what they replace.</summary>
+    public long ActiveUsersOf(string endUserId)
+    {
+        var users = _committed.ActiveUsersOf(endUserId);
+        foreach (var changed in _pending.Values)
+        {
+            users += CustomerUsers.Of(changed, endUserId) - CustomerUsers.Of(_committed.Find(changed.Id), endUserId);
+        }
+
+        return users;
     }
 
     public StoredSubscription? Find(string subscriptionId) =>

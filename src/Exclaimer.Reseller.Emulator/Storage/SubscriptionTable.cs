@@ -4,20 +4,24 @@ using System.Collections.Generic;
 namespace Exclaimer.Reseller.Emulator.Storage;
 
 /// <summary>The in-memory shape both built-in stores keep: subscriptions in creation order, indexed by id.</summary>
-internal sealed class SubscriptionTable : IResellerStoreView
+internal sealed class SubscriptionTable : IResellerStoreView, ICustomerUserTotals
 {
     private readonly List<StoredSubscription> _rows = new();
     private readonly Dictionary<string, int> _positions = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, long> _customerUsers = new(StringComparer.OrdinalIgnoreCase);
 
     public IReadOnlyList<StoredSubscription> Subscriptions => _rows;
 
     public StoredSubscription? Find(string subscriptionId) =>
         _positions.TryGetValue(subscriptionId, out var position) ? _rows[position] : null;
 
+    public long ActiveUsersOf(string endUserId) => _customerUsers.TryGetValue(endUserId, out var users) ? users : 0;
+
     public void Put(StoredSubscription subscription)
     {
         if (_positions.TryGetValue(subscription.Id, out var position))
         {
+            Count(_rows[position], -1);
             _rows[position] = subscription;
         }
         else
@@ -25,11 +29,22 @@ internal sealed class SubscriptionTable : IResellerStoreView
             _positions.Add(subscription.Id, _rows.Count);
             _rows.Add(subscription);
         }
+
+        Count(subscription, +1);
     }
 
     public void Clear()
     {
         _rows.Clear();
         _positions.Clear();
+        _customerUsers.Clear();
+    }
+
+    private void Count(StoredSubscription record, int sign)
+    {
+        if (record.Subscription.EndUserId is { } customer && CustomerUsers.Of(record, customer) is var users and > 0)
+        {
+            _customerUsers[customer] = ActiveUsersOf(customer) + (sign * users);
+        }
     }
 }

@@ -202,5 +202,13 @@ public sealed class R17_InputRuleTests : IDisposable
         Assert.Contains("more than a total can hold", create.Message, StringComparison.Ordinal);
         var customer = Assert.Single(await _engine.Client.GetCustomersAsync().ToListAsync(), c => c.CustomerId == "giant.example");
         Assert.Equal((214 * SubscriptionRules.MaxUserCount) + 1, customer.UserCount);
+
+        // A cancelled subscription's users leave the total; reactivating it brings them back, so that is refused too.
+        await _engine.Client.CancelSubscriptionAsync("big-0");
+        await _engine.Client.UpdateSubscriptionAsync("small", new UpdateSubscriptionOptions { UserCount = SubscriptionRules.MaxUserCount });
+        var reactivate = await Assert.ThrowsAsync<ResellerValidationException>(() => _engine.Client.ReactivateSubscriptionAsync("big-0"));
+        Assert.Equal(SubscriptionStatus.Cancelled, (await _engine.Client.GetSubscriptionAsync("big-0")).Status);
+        Assert.Equal("UserCount", reactivate.FieldName);
+        Assert.Contains("more than a total can hold", reactivate.Message, StringComparison.Ordinal);
     }
 }

@@ -1,0 +1,23 @@
+using System;
+
+namespace Exclaimer.Reseller.Emulator.Storage;
+
+/// <summary>
+/// A view that keeps each customer's total of users over their current (not archived) subscriptions, so the engine's
+/// overflow rule (R17) costs a lookup instead of a walk over every subscription. The built-in stores' views have it;
+/// for another store the engine walks the subscriptions.
+/// </summary>
+internal interface ICustomerUserTotals
+{
+    /// <summary>The users across <paramref name="endUserId"/>'s subscriptions that are not archived.</summary>
+    long ActiveUsersOf(string endUserId);
+}
+
+/// <summary>What one subscription adds to its customer's total.</summary>
+internal static class CustomerUsers
+{
+    public static long Of(StoredSubscription? record, string endUserId) =>
+        record is { Subscription: { } s } && !SubscriptionStates.IsArchived(s.Status) && string.Equals(s.EndUserId, endUserId, StringComparison.OrdinalIgnoreCase)
+            ? s.NumberOfUsers
+            : 0;
+}
