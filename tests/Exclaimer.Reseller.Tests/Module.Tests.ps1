@@ -33,7 +33,7 @@ Describe 'The manifest' {
         $script:Data.FunctionsToExport | Should -BeNullOrEmpty
         $script:Data.AliasesToExport | Should -BeNullOrEmpty
         $script:Data.VariablesToExport | Should -BeNullOrEmpty
-        $listed | Should -HaveCount 18
+        $listed | Should -HaveCount 19
     }
 
     It 'has the views and type extensions, tags and links' {
