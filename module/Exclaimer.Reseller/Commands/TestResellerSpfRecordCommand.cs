@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Exclaimer.Reseller.PowerShell.Binding;
 using Exclaimer.Reseller.PowerShell.Completion;
+using Exclaimer.Reseller.PowerShell.Errors;
 using Exclaimer.Reseller.PowerShell.Hosting;
 using Exclaimer.Reseller.PowerShell.Output;
 using Exclaimer.Reseller.PowerShell.Spf;
@@ -108,7 +109,8 @@ public sealed class TestResellerSpfRecordCommand : ResellerCmdlet
                     return client.UpdateSpfRecordAsync(subscriptionId!, options, token);
                 };
             var domain = Domain;
-            WriteObject(Run(token => SpfTest.RecordAsync(checker, domain, subscriptionId, propose, token)).ToView());
+            var context = ErrorContext;
+            WriteObject(Run(token => SpfTest.RecordAsync(checker, domain, subscriptionId, propose, message => ParameterNames.InCallersTerms(message, context), token)).ToView());
         });
     }
 }

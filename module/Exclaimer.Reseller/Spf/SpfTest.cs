@@ -35,13 +35,15 @@ internal static class SpfTest
     /// <summary>
     /// The record itself: <c>none</c> without one, <c>permerror</c> when it is broken (two records, its syntax, over
     /// a limit, a loop), <c>temperror</c> when DNS did not answer, <c>fail</c> when it lacks the subscription's
-    /// Exclaimer include (<paramref name="propose"/>, given the record), else <c>pass</c>.
+    /// Exclaimer include (<paramref name="propose"/>, given the record), else <c>pass</c>. A refusal's message is
+    /// told through <paramref name="inCallersTerms"/>, so it names the cmdlet's parameters.
     /// </summary>
     public static async Task<SpfTestResult> RecordAsync(
         SpfChecker checker,
         string domain,
         string? subscriptionId,
         Func<string, CancellationToken, Task<SpfRecordUpdate>>? propose,
+        Func<string, string> inCallersTerms,
         CancellationToken cancellationToken)
     {
         var lookup = await WithResolvers(() => checker.GetRecordAsync(domain, cancellationToken)).ConfigureAwait(false);
@@ -94,12 +96,12 @@ internal static class SpfTest
         catch (ResellerValidationException refused) when (refused.ErrorCode == ResellerErrorCodes.SpfRecordRefused)
         {
             result.Result = "fail";
-            result.Reason = $"subscription '{subscriptionId}' needs its Exclaimer include, and it cannot be added as the record is: {refused.Message}";
+            result.Reason = $"subscription '{subscriptionId}' needs its Exclaimer include, and it cannot be added as the record is: {inCallersTerms(refused.Message)}";
         }
         catch (ResellerException failed) when (failed.ErrorCode == ResellerErrorCodes.SpfDnsLookupFailed)
         {
             result.Result = "temperror";
-            result.Reason = failed.Message;
+            result.Reason = inCallersTerms(failed.Message);
         }
 
         return result;
