@@ -46,6 +46,11 @@ $module = Join-Path $root 'artifacts/module/Exclaimer.Reseller'
 & (Join-Path $root 'module/build.ps1') -Configuration $Configuration -OutputPath $module
 
 Write-Host '== Pester'
+# The SPF cmdlets' tests ask a DNS server of their own on loopback (R14): a small process, built here for -PesterOnly too.
+$dnsServerProject = Join-Path $PSScriptRoot 'Exclaimer.Reseller.TestDnsServer/Exclaimer.Reseller.TestDnsServer.csproj'
+dotnet build $dnsServerProject --configuration $Configuration --nologo --verbosity quiet
+if ($LASTEXITCODE -ne 0) { throw "Building the test DNS server failed (exit code $LASTEXITCODE)." }
+$env:EXCLAIMER_TEST_DNS_SERVER = Join-Path $PSScriptRoot "Exclaimer.Reseller.TestDnsServer/bin/$Configuration/net10.0/Exclaimer.Reseller.TestDnsServer.dll"
 $testProject = Join-Path $PSScriptRoot 'Exclaimer.Reseller.Tests/Exclaimer.Reseller.Tests.csproj'
 dotnet restore $testProject --nologo --verbosity quiet
 if ($LASTEXITCODE -ne 0) { throw "Restoring the Pester suite's packages failed (exit code $LASTEXITCODE)." }

@@ -34,6 +34,7 @@
     'Set-ResellerSubscriptionUser'
     'Remove-ResellerSubscriptionUser'
     'Update-ResellerSpfRecord'
+    'Test-ResellerSpfRecord'
     'Get-ResellerCustomer'
     'Send-ResellerInvitation'
     'Repair-ResellerStore'

@@ -50,13 +50,13 @@ Console.WriteLine(start.WasAlreadyConfigured
 // 4. Add an admin user (R10: Admin unless asked otherwise).
 await Steps.AddUserAsync(client, "contoso-m365", "it@contoso.example");
 
-// 5. Propose the SPF record server-side signatures need (R14).
-var spf = await client.UpdateSpfRecordAsync("contoso-m365", new SpfRecordOptions
+// 5. Propose the SPF record server-side signatures need (R14), counted against DNS; a real domain's record is read
+//    from DNS when CurrentRecord is left out.
+await Steps.ProposeSpfAsync(client, "contoso-m365", new SpfRecordOptions
 {
     Domain = "contoso.example",
     CurrentRecord = "v=spf1 ip4:192.0.2.10 include:spf.protection.outlook.com -all",
 });
-Console.WriteLine($"SPF for {spf.Domain}: {spf.ProposedRecord} ({spf.DnsLookupCount} DNS lookups{(spf.Changed ? string.Empty : ", unchanged")})");
 
 // 6. Cancel Fabrikam: it moves to the archive, nothing is deleted (R15).
 var cancelled = await client.CancelSubscriptionAsync("fabrikam-google");

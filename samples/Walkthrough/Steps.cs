@@ -35,4 +35,21 @@ internal static class Steps
             Console.WriteLine($"User {emailAddress} is already on {subscriptionId}");
         }
     }
+
+    /// <summary>
+    /// Proposes the SPF record (R14). The proposal is counted against DNS as it is, so a machine that cannot reach
+    /// Microsoft's and Exclaimer's records gets the reason, not a count that might be wrong.
+    /// </summary>
+    public static async Task ProposeSpfAsync(ResellerClient client, string subscriptionId, SpfRecordOptions options)
+    {
+        try
+        {
+            var spf = await client.UpdateSpfRecordAsync(subscriptionId, options);
+            Console.WriteLine($"SPF for {spf.Domain}: {spf.ProposedRecord} ({spf.DnsLookupCount} DNS lookups{(spf.Changed ? string.Empty : ", unchanged")})");
+        }
+        catch (ResellerException refused) when (refused.ErrorCode is ResellerErrorCodes.SpfDnsLookupFailed or ResellerErrorCodes.SpfRecordRefused)
+        {
+            Console.WriteLine($"SPF for {options.Domain}: not proposed ({refused.ErrorCode}): {refused.Message}");
+        }
+    }
 }

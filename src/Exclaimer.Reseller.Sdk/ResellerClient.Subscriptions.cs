@@ -301,16 +301,30 @@ public partial class ResellerClient
     }
 
     /// <summary>
-    /// Proposes the SPF record a domain needs for server-side signatures (R14): the current record with the Exclaimer
-    /// include for the subscription's data centre, every other term kept, checked against RFC 7208. Nothing is published:
-    /// the caller puts the proposed record in DNS.
+    /// Proposes the SPF record a domain needs for server-side signatures (R14): the domain's current record with the
+    /// Exclaimer include for the subscription's data centre, every other term kept, checked against RFC 7208 and against
+    /// DNS as it is. Nothing is published: the caller puts the proposed record in DNS.
     /// </summary>
     /// <remarks>
+    /// <para>
     /// The Cloud API has no SPF call, so the record is computed here, for every server alike, after one GET that finds the
     /// product and, when the server reports it (the emulator does; the Cloud API does not), the data centre. Against the
     /// Cloud API give <see cref="SpfRecordOptions.DataCenter"/>: the one the subscription was created in.
+    /// </para>
+    /// <para>
+    /// Without <see cref="SpfRecordOptions.CurrentRecord"/> the record is read from DNS; only a domain that does not exist
+    /// or has no SPF record gets a new one. Then the proposal's every include, redirect, a, mx, ptr and exists is resolved,
+    /// nested ones too, and it is refused when DNS shows it breaks RFC 7208 (over 10 lookups, over 2 void lookups, a loop,
+    /// an include without a record); <see cref="SpfRecordUpdate.DnsLookupCount"/> is that count. DNS is asked through
+    /// <see cref="SpfRecordOptions.NameServers"/>, else <see cref="ResellerClientOptions.Dns"/>, each lookup bounded by
+    /// its timeouts.
+    /// </para>
     /// </remarks>
-    /// <exception cref="ResellerValidationException">The domain is not a domain name, the data centre is not known, or the change would break RFC 7208; the message gives the reason.</exception>
+    /// <exception cref="ResellerValidationException">
+    /// The domain is not a domain name, the data centre is not known, the domain publishes more than one SPF record
+    /// (<c>SpfMoreThanOneRecord</c>), or the change would break RFC 7208 (<c>SpfRecordRefused</c>); the message gives the reason.
+    /// </exception>
+    /// <exception cref="ResellerException">DNS failed or did not answer in time (<c>SpfDnsLookupFailed</c>); nothing was proposed.</exception>
     public virtual async Task<SpfRecordUpdate> UpdateSpfRecordAsync(string subscriptionId, SpfRecordOptions options, CancellationToken cancellationToken = default)
     {
         if (options is null)
@@ -325,6 +339,7 @@ public partial class ResellerClient
             throw ResellerValidationException.Invalid("DataCenter", "R14", "use EU, UK, US, AUS, CAN, DE or IND");
         }
 
+        var checker = SpfCheckerFor(options);
         var subscription = await GetSubscriptionAsync(id, cancellationToken).ConfigureAwait(false);
         if (subscription.IsArchived)
         {
@@ -342,7 +357,16 @@ public partial class ResellerClient
                 "DataCenter",
                 "R14",
                 "the server does not report the subscription's data centre, which picks the SPF include; give SpfRecordOptions.DataCenter (the one the subscription was created in)");
-        return SpfProposal.For(subscription, dataCenter, domain, options.CurrentRecord);
+
+        // A record the caller gives wins, for checks before DNS changes; otherwise DNS says what is published now.
+        var fromDns = string.IsNullOrWhiteSpace(options.CurrentRecord);
+        var current = fromDns
+            ? await SpfDnsCheck.CurrentRecordAsync(checker, domain, subscription.SubscriptionId, cancellationToken).ConfigureAwait(false)
+            : options.CurrentRecord;
+        var proposal = SpfProposal.For(subscription, dataCenter, domain, current, fromDns);
+        var counted = await SpfDnsCheck.CountAsync(checker, proposal, cancellationToken).ConfigureAwait(false);
+        ClientLog.SpfProposed(_log, subscription.SubscriptionId, domain, counted.DnsLookupCount, fromDns);
+        return counted;
     }
 
     /// <summary>Sends the customer's invitation again, when it is still pending (R6).</summary>
@@ -397,6 +421,19 @@ public partial class ResellerClient
     }
 
     private static string NewSubscriptionId() => Guid.NewGuid().ToString("N");
+
+    /// <summary>The client's checker, or one asking the call's own name servers with the client's timeouts.</summary>
+    private SpfChecker SpfCheckerFor(SpfRecordOptions options)
+    {
+        if (options.NameServers.Count == 0)
+        {
+            return _spf;
+        }
+
+        return options.NameServers.Contains(null!)
+            ? throw ResellerValidationException.Invalid("NameServers", "R14", "remove the null entry")
+            : new SpfChecker(_settings.Dns.Copy(options.NameServers));
+    }
 
     private static AddSubscriptionEndUser? EndUserFor(ValidatedCreate validated)
     {

@@ -3,6 +3,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Exclaimer.Reseller.Sdk.Pipeline;
 using Exclaimer.Reseller.Sdk.Rules;
+using Exclaimer.Reseller.Sdk.Spf;
 using Exclaimer.Reseller.Sdk.Wire;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -37,6 +38,7 @@ public partial class ResellerClient : IDisposable
     private readonly CloudApiConnection _connection = null!;
     private readonly ResellerTransport? _ownedTransport;
     private readonly ILogger _log = NullLogger.Instance;
+    private readonly SpfChecker _spf = null!;
 
     /// <summary>For mocking.</summary>
     protected ResellerClient()
@@ -58,6 +60,7 @@ public partial class ResellerClient : IDisposable
         }
 
         _connection = new CloudApiConnection(_settings, transport, _log);
+        _spf = new SpfChecker(_settings.Dns);
     }
 
     /// <summary>The address calls go to, with the API segment, e.g. <c>https://cloudapi.exclaimer.com/exclaimerapi/</c>.</summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using Exclaimer.Reseller.Sdk.Spf;
 using Microsoft.Extensions.Logging;
 
 namespace Exclaimer.Reseller.Sdk;
@@ -70,6 +71,14 @@ public class ResellerClientOptions
 
     /// <summary>Retries and timeouts.</summary>
     public ResellerRetryOptions Retry { get; } = new();
+
+    /// <summary>
+    /// The DNS servers and timeouts of the SPF step (R14): <see cref="ResellerClient.UpdateSpfRecordAsync"/> reads the
+    /// domain's record and counts the proposal's lookups against DNS as it is. Default: the machine's own resolvers, a
+    /// 3-second query timeout, one retry, 20 seconds for a whole lookup. <see cref="SpfRecordOptions.NameServers"/>
+    /// overrides the servers for one call.
+    /// </summary>
+    public SpfDnsOptions Dns { get; } = new();
 
     /// <summary>
     /// The largest response body the client reads, in bytes. A body past it, or one that never ends, fails with

@@ -13,8 +13,13 @@ Describe 'Output that exports cleanly' {
             -AllowCustomerEditing -ContactName 'Anna de Vries' -ContactEmail anna@fabrikam.example | Out-Null
         Add-ResellerSubscriptionUser fabrikam both@fabrikam.example -Role Admin, Editor
         Add-ResellerSubscriptionUser fabrikam ed@fabrikam.example -Role Editor
+        # The SPF step asks DNS (R14): a loopback server with the mail providers' records.
+        $script:dns = Start-TestDnsServer
     }
-    AfterAll { Disconnect-ResellerAccount }
+    AfterAll {
+        $script:dns.Stop()
+        Disconnect-ResellerAccount
+    }
 
     It 'R10: Export-Csv of users writes the roles as text (Admin;Editor), not a type name' {
         $rows = Get-ResellerSubscriptionUser fabrikam | ConvertTo-Csv -NoTypeInformation | ConvertFrom-Csv
@@ -74,7 +79,7 @@ Describe 'Output that exports cleanly' {
         @{ Command = 'Get-ResellerSubscription'; Run = { Get-ResellerSubscription fabrikam } }
         @{ Command = 'Get-ResellerSubscriptionUser'; Run = { Get-ResellerSubscriptionUser fabrikam -EmailAddress ed@* } }
         @{ Command = 'Get-ResellerCustomer'; Run = { Get-ResellerCustomer } }
-        @{ Command = 'Update-ResellerSpfRecord'; Run = { Update-ResellerSpfRecord fabrikam } }
+        @{ Command = 'Update-ResellerSpfRecord'; Run = { Update-ResellerSpfRecord fabrikam -DnsServer $script:dns.Address } }
     ) {
         $output = @(& $Run)[0]
         $model = (Get-Command $Command).OutputType[0].Type

@@ -69,6 +69,48 @@ function Invoke-ChildPwsh {
     }
 }
 
+function Start-TestDnsServer {
+    <#
+    A DNS server on a free loopback port for the SPF cmdlets (R14), in a process of its own
+    (tests/Exclaimer.Reseller.TestDnsServer, built by tests/run-tests.ps1): it serves the mail providers' records
+    (Microsoft 365, Google Workspace and the Exclaimer includes, tests/Shared/Dns/ProviderZone.cs) and the zone lines
+    given, one record a line: 'contoso.example TXT v=spf1 ...', 'name MX 10 mail.name', 'name A 192.0.2.1',
+    'name TIMEOUT' (never answered), 'name SERVFAIL'. Returns Address ('127.0.0.1:<port>', for -DnsServer) and Stop().
+    #>
+    param([string[]] $Zone = @())
+    $server = if ($env:EXCLAIMER_TEST_DNS_SERVER) { $env:EXCLAIMER_TEST_DNS_SERVER } else {
+        Join-Path $script:RepositoryRoot 'tests/Exclaimer.Reseller.TestDnsServer/bin/Release/net10.0/Exclaimer.Reseller.TestDnsServer.dll'
+    }
+    if (-not (Test-Path $server)) {
+        throw "The test DNS server is not built at '$server': run tests/run-tests.ps1, or dotnet build tests/Exclaimer.Reseller.TestDnsServer -c Release."
+    }
+    $file = Join-Path ([IO.Path]::GetTempPath()) ("exclaimer-zone-" + [guid]::NewGuid().ToString('n') + '.txt')
+    Set-Content -Path $file -Value $Zone
+    # The dotnet host running these tests (dotnet pwsh), else the one on the PATH.
+    $dotnet = if ((Split-Path -Leaf ([Environment]::ProcessPath)) -match '^dotnet(\.exe)?$') { [Environment]::ProcessPath } else { (Get-Command dotnet).Source }
+    $start = [Diagnostics.ProcessStartInfo]::new($dotnet)
+    $start.ArgumentList.Add($server)
+    $start.ArgumentList.Add($file)
+    $start.UseShellExecute = $false
+    # The server runs until its standard input closes: Stop() closes it, and so does this process ending.
+    $start.RedirectStandardInput = $true
+    $start.RedirectStandardOutput = $true
+    $process = [Diagnostics.Process]::Start($start)
+    $address = $process.StandardOutput.ReadLine()
+    if (-not $address) {
+        $process.WaitForExit(5000) | Out-Null
+        Remove-Item $file -ErrorAction SilentlyContinue
+        throw "The test DNS server did not start (exit code $($process.ExitCode))."
+    }
+    [pscustomobject]@{ Address = $address; Process = $process; ZoneFile = $file } |
+        Add-Member -MemberType ScriptMethod -Name Stop -Value {
+            $this.Process.StandardInput.Close()
+            if (-not $this.Process.WaitForExit(5000)) { $this.Process.Kill() }
+            $this.Process.Dispose()
+            Remove-Item $this.ZoneFile -ErrorAction SilentlyContinue
+        } -PassThru
+}
+
 function Start-FakeCloudApi {
     <#
     A small stand-in for the Exclaimer Cloud API on a free loopback port, served from a background runspace so the

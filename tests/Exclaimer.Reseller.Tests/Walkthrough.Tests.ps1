@@ -7,9 +7,14 @@ BeforeAll {
     Import-BuiltModule
     $script:store = New-TestStore
     Connect-ResellerAccount -StorePath $script:store -ResellerAdminEmail admin@reseller.example
+    # The SPF step counts the proposal against DNS (R14): a loopback server with the mail providers' records.
+    $script:dns = Start-TestDnsServer
 }
 
-AfterAll { Disconnect-ResellerAccount }
+AfterAll {
+    $script:dns.Stop()
+    Disconnect-ResellerAccount
+}
 
 Describe 'The reseller portal walk-through' {
     It 'logging in shows the overview of every customer subscription: empty at first (R1, R2)' {
@@ -54,7 +59,7 @@ Describe 'The reseller portal walk-through' {
     }
 
     It 'managing: the SPF record gets the Exclaimer include (R13, R14)' {
-        $spf = Update-ResellerSpfRecord contoso-m365 -CurrentRecord 'v=spf1 ip4:192.0.2.10 include:spf.protection.outlook.com -all'
+        $spf = Update-ResellerSpfRecord contoso-m365 -CurrentRecord 'v=spf1 ip4:192.0.2.10 include:spf.protection.outlook.com -all' -DnsServer $script:dns.Address
         $spf.Domain | Should -Be 'contoso.example'
         $spf.ProposedRecord | Should -Be 'v=spf1 ip4:192.0.2.10 include:spf.protection.outlook.com include:spf.uk.exclaimer.net -all'
     }

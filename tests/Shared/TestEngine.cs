@@ -17,7 +17,11 @@ internal sealed class TestEngine : IDisposable
 {
     public static readonly DateTimeOffset Now = new(2026, 11, 26, 9, 0, 0, TimeSpan.Zero);
 
-    public TestEngine(ResellerStore? store = null, InvitationSender? sender = null, string? resellerAdminEmail = "admin@reseller.example")
+    /// <param name="store">The store; default a new in-memory one.</param>
+    /// <param name="sender">The invitation sender; default one that keeps the messages.</param>
+    /// <param name="resellerAdminEmail">The reseller's admin address.</param>
+    /// <param name="configure">Sets more client options, e.g. the SPF step's DNS servers.</param>
+    public TestEngine(ResellerStore? store = null, InvitationSender? sender = null, string? resellerAdminEmail = "admin@reseller.example", Action<ResellerClientOptions>? configure = null)
     {
         Store = store ?? new InMemoryResellerStore();
         Invitations = sender as InMemoryInvitationSender ?? new InMemoryInvitationSender();
@@ -36,6 +40,7 @@ internal sealed class TestEngine : IDisposable
 
             // A server fault surfaces at once, instead of after backoff.
             options.Retry.MaxRetries = 0;
+            configure?.Invoke(options);
         });
     }
 

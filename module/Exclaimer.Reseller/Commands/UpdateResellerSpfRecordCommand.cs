@@ -1,15 +1,17 @@
+using System;
 using System.Management.Automation;
 using Exclaimer.Reseller.PowerShell.Binding;
 using Exclaimer.Reseller.PowerShell.Completion;
 using Exclaimer.Reseller.PowerShell.Hosting;
 using Exclaimer.Reseller.Sdk;
+using Exclaimer.Reseller.Sdk.Spf;
 
 namespace Exclaimer.Reseller.PowerShell.Commands;
 
 /// <summary>
 /// <c>Update-ResellerSpfRecord</c>: works out the SPF record a sending domain needs for server-side signatures (R14):
-/// the current record with the Exclaimer include for the subscription's data centre, every other term kept, checked
-/// against RFC 7208. Nothing is published; put <c>ProposedRecord</c> in DNS.
+/// the current record (given, or read from DNS) with the Exclaimer include for the subscription's data centre, every
+/// other term kept, checked against RFC 7208 and DNS as it is. Nothing is published; put <c>ProposedRecord</c> in DNS.
 /// </summary>
 [Cmdlet(VerbsData.Update, "ResellerSpfRecord", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
 [OutputType(typeof(SpfRecordUpdate))]
@@ -26,7 +28,7 @@ public sealed class UpdateResellerSpfRecordCommand : ResellerCmdlet
     [BlankAsNull]
     public string? Domain { get; set; }
 
-    /// <summary>The domain's SPF record as published now.</summary>
+    /// <summary>The domain's SPF record, for a check before DNS changes; default the one DNS publishes now.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [BlankAsNull]
     public string? CurrentRecord { get; set; }
@@ -35,6 +37,11 @@ public sealed class UpdateResellerSpfRecordCommand : ResellerCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [BlankAsNull]
     public DataCenter? DataCenter { get; set; }
+
+    /// <summary>The DNS servers to ask, e.g. <c>192.0.2.53</c> or <c>192.0.2.53:5353</c>; default the machine's.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public SpfNameServer[]? DnsServer { get; set; }
 
     private protected override string ProgressActivity => "Working out SPF records";
 
@@ -59,6 +66,11 @@ public sealed class UpdateResellerSpfRecordCommand : ResellerCmdlet
             }
 
             var options = new SpfRecordOptions { Domain = domain, CurrentRecord = CurrentRecord, DataCenter = DataCenter };
+            foreach (var server in DnsServer ?? Array.Empty<SpfNameServer>())
+            {
+                options.NameServers.Add(server);
+            }
+
             WriteResult(Call((client, token) => client.UpdateSpfRecordAsync(SubscriptionId, options, token)));
         });
     }

@@ -49,6 +49,7 @@ internal static class ParameterNames
         ["SubscriptionID"] = "SubscriptionId",
         ["EndUser.Domain"] = "Domain",
         ["EndUser.EmailAddress"] = "ContactEmail",
+        ["NameServers"] = "DnsServer",
     };
 
     // The parameters of Connect-ResellerAccount, read from the cmdlet itself so this list cannot drift from it.
@@ -115,6 +116,9 @@ internal static class ParameterNames
         {
             return null;
         }
+
+        // An option's property the cmdlet takes under another name (SpfRecordOptions.NameServers is -DnsServer).
+        parameter = Renamed.TryGetValue(parameter, out var bare) ? bare : parameter;
 
         if (context.Parameters.Contains(parameter))
         {

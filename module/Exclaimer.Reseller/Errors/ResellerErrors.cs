@@ -103,6 +103,9 @@ internal static class ResellerErrors
             // The service could not be reached, or did not answer in time: the network's fault, not the input's.
             ResellerException { ErrorCode: "ConnectionFailed" or "ServiceUnavailable" } => ErrorCategory.ConnectionError,
             ResellerException { ErrorCode: "Timeout" } => ErrorCategory.OperationTimeout,
+
+            // DNS did not answer or failed (R14): the network's, not the record's.
+            ResellerException { ErrorCode: "SpfDnsLookupFailed" } => ErrorCategory.ConnectionError,
             ResellerException { Status: >= 500 } => ErrorCategory.ConnectionError,
             _ => ErrorCategory.NotSpecified,
         };
@@ -116,6 +119,8 @@ internal static class ResellerErrors
                 "Check the id with Get-ResellerSubscription (add -Archived for cancelled subscriptions).",
             ResellerValidationException validation => Correct(validation.FieldName, context, message),
             ResellerThrottledException { RetryAfter: { } wait } => $"Wait {wait.TotalSeconds:0} seconds and run the command again.",
+            ResellerException { ErrorCode: "SpfDnsLookupFailed" } =>
+                "Check that this machine can reach its DNS servers (or the ones -DnsServer names), then run the command again.",
             ResellerException { ErrorCode: "ConnectionFailed" } =>
                 $"Check that this machine can reach the Cloud API (network, proxy, firewall, DNS) and that {(context.IsConnect ? "-Endpoint" : "the endpoint Get-ResellerContext shows")} is right, then run the command again.",
 

@@ -131,12 +131,15 @@ public abstract class ResellerCmdlet : PSCmdlet, IDisposable
     }
 
     /// <summary>Runs one SDK call to completion on the pipeline thread.</summary>
-    private protected T Call<T>(Func<ResellerClient, CancellationToken, Task<T>> call)
+    private protected T Call<T>(Func<ResellerClient, CancellationToken, Task<T>> call) => Run(token => call(Client, token));
+
+    /// <summary>Runs work that needs no connection (a DNS check) to completion on the pipeline thread; Ctrl+C stops it at once.</summary>
+    private protected T Run<T>(Func<CancellationToken, Task<T>> work)
     {
         _stopping.Token.ThrowIfCancellationRequested();
         try
         {
-            return call(Client, _stopping.Token).GetAwaiter().GetResult();
+            return work(_stopping.Token).GetAwaiter().GetResult();
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
         {

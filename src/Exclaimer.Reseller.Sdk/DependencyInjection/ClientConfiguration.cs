@@ -1,5 +1,7 @@
 using System;
 using System.Globalization;
+using System.Linq;
+using Exclaimer.Reseller.Sdk.Spf;
 using Microsoft.Extensions.Configuration;
 
 namespace Exclaimer.Reseller.Sdk.DependencyInjection;
@@ -8,12 +10,16 @@ namespace Exclaimer.Reseller.Sdk.DependencyInjection;
 /// Binds <see cref="ResellerClientOptions"/> from a configuration section, key by key: <c>ApiToken</c>, <c>Environment</c>,
 /// <c>Endpoint</c>, <c>ApiSegment</c>, <c>ResellerAdminEmail</c>, <c>ResellerDomain</c>, <c>DefaultCountryCode</c>,
 /// <c>PortalUri</c>, <c>PageSize</c>, <c>MaxResponseSize</c>, and the retry keys in a <c>Retry</c> section
-/// (<c>Retry:MaxRetries</c>...; also accepted at the top level, as 0.1.0 read them). Written out rather than through the
+/// (<c>Retry:MaxRetries</c>...; also accepted at the top level, as 0.1.0 read them), and the SPF step's DNS keys in a
+/// <c>Dns</c> section (<c>Dns:NameServers</c>, a list or one comma-separated value such as <c>192.0.2.53, 192.0.2.54:5353</c>;
+/// <c>Dns:QueryTimeout</c>, <c>Dns:Retries</c>, <c>Dns:EvaluationTimeout</c>, <c>Dns:VoidLookupLimit</c>). Written out rather than through the
 /// reflection binder so it stays trimming- and AOT-safe, and so a bad value names its key in the error; a value is never
 /// echoed, since the section holds the token (R18).
 /// </summary>
 internal static class ClientConfiguration
 {
+    private static readonly char[] ListSeparators = { ',', ';', ' ' };
+
     public static void Bind(IConfiguration section, ResellerClientOptions options)
     {
         Text(section, nameof(ResellerClientOptions.ApiToken), value => options.ApiToken = value);
@@ -44,6 +50,26 @@ internal static class ClientConfiguration
             Text(retry, nameof(r.AttemptTimeout), value => r.AttemptTimeout = Time(retry, nameof(r.AttemptTimeout), value));
             Text(retry, nameof(r.OverallTimeout), value => r.OverallTimeout = Time(retry, nameof(r.OverallTimeout), value));
         }
+
+        BindDns(section.GetSection(nameof(ResellerClientOptions.Dns)), options.Dns);
+    }
+
+    private static void BindDns(IConfiguration section, SpfDnsOptions dns)
+    {
+        var servers = section.GetSection(nameof(dns.NameServers));
+        var listed = servers.GetChildren().Select(child => child.Value!).Where(value => value is not null).ToList();
+        var written = listed.Count > 0 ? listed : (servers.Value ?? string.Empty).Split(ListSeparators, StringSplitOptions.RemoveEmptyEntries).ToList();
+        foreach (var text in written)
+        {
+            dns.NameServers.Add(SpfNameServer.TryParse(text, out var server)
+                ? server!
+                : throw Invalid(section, nameof(dns.NameServers), "IP addresses with optional ports, such as 192.0.2.53 or [2001:db8::53]:5353"));
+        }
+
+        Text(section, nameof(dns.QueryTimeout), value => dns.QueryTimeout = Time(section, nameof(dns.QueryTimeout), value));
+        Text(section, nameof(dns.Retries), value => dns.Retries = Whole(section, nameof(dns.Retries), value));
+        Text(section, nameof(dns.EvaluationTimeout), value => dns.EvaluationTimeout = Time(section, nameof(dns.EvaluationTimeout), value));
+        Text(section, nameof(dns.VoidLookupLimit), value => dns.VoidLookupLimit = Whole(section, nameof(dns.VoidLookupLimit), value));
     }
 
     private static void Text(IConfiguration section, string key, Action<string> apply)

@@ -24,6 +24,18 @@ public static class ResellerErrorCodes
     /// <summary>The SPF change would break RFC 7208; nothing was proposed (R14; <see cref="ResellerValidationException"/>).</summary>
     public const string SpfRecordRefused = "SpfRecordRefused";
 
+    /// <summary>
+    /// The domain publishes more than one SPF record, a permerror for every message (RFC 7208 section 4.5); nothing was
+    /// proposed (R14; <see cref="ResellerValidationException"/>).
+    /// </summary>
+    public const string SpfMoreThanOneRecord = "SpfMoreThanOneRecord";
+
+    /// <summary>
+    /// DNS failed or did not answer in time while the SPF record was read or its lookups counted: a temperror, never
+    /// taken for "no record"; nothing was proposed (R14).
+    /// </summary>
+    public const string SpfDnsLookupFailed = "SpfDnsLookupFailed";
+
     /// <summary>No subscription has the id (<see cref="ResellerNotFoundException"/>).</summary>
     public const string SubscriptionNotFound = "SubscriptionNotFound";
 

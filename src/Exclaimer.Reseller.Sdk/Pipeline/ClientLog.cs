@@ -40,4 +40,7 @@ internal static partial class ClientLog
 
     [LoggerMessage(110, LogLevel.Error, "Subscription {SubscriptionId}: the user count was changed but the name was not, and setting the user count back to {UserCount} failed too ({ErrorCode}).")]
     public static partial void UpdateRollbackFailed(ILogger logger, string subscriptionId, int userCount, string? errorCode);
+
+    [LoggerMessage(112, LogLevel.Information, "Subscription {SubscriptionId}: proposed an SPF record for {Domain} at {DnsLookups} DNS lookups, counted against DNS (current record from DNS: {FromDns}).")]
+    public static partial void SpfProposed(ILogger logger, string subscriptionId, string domain, int dnsLookups, bool fromDns);
 }

@@ -1,6 +1,7 @@
 using System;
 using Exclaimer.Reseller.Sdk.Rules;
 using Exclaimer.Reseller.Sdk.Serialization;
+using Exclaimer.Reseller.Sdk.Spf;
 
 namespace Exclaimer.Reseller.Sdk.Pipeline;
 
@@ -48,6 +49,9 @@ internal sealed class ClientSettings
         AttemptTimeout = Timeout(retry.AttemptTimeout, "Retry.AttemptTimeout");
         OverallTimeout = Timeout(retry.OverallTimeout, "Retry.OverallTimeout");
         TimeProvider = options.TimeProvider ?? TimeProvider.System;
+        Dns = options.Dns.NameServers.Contains(null!)
+            ? throw Invalid("Dns.NameServers", "remove the null entry")
+            : options.Dns.Copy();
         MaxResponseSize = options.MaxResponseSize is >= MinResponseSize and <= MaxResponseSizeLimit
             ? options.MaxResponseSize
             : throw Invalid(nameof(ResellerClientOptions.MaxResponseSize), "use 65536 bytes (64 KB) to 1073741824 bytes (1 GiB)");
@@ -84,6 +88,9 @@ internal sealed class ClientSettings
     public TimeSpan? OverallTimeout { get; }
 
     public TimeProvider TimeProvider { get; }
+
+    /// <summary>The SPF step's DNS servers and timeouts (R14), a copy.</summary>
+    public SpfDnsOptions Dns { get; }
 
     /// <summary>The largest response body read, in bytes.</summary>
     public long MaxResponseSize { get; }

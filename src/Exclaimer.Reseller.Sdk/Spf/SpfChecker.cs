@@ -30,19 +30,13 @@ public class SpfChecker
             throw new ArgumentNullException(nameof(options));
         }
 
-        // A copy, so changing the options afterwards cannot change a checker in use.
-        _options = new SpfDnsOptions
+        if (options.NameServers.Contains(null!))
         {
-            QueryTimeout = options.QueryTimeout,
-            Retries = options.Retries,
-            EvaluationTimeout = options.EvaluationTimeout,
-            VoidLookupLimit = options.VoidLookupLimit,
-        };
-        foreach (var server in options.NameServers)
-        {
-            _options.NameServers.Add(server ?? throw new ArgumentException("NameServers holds a null entry.", nameof(options)));
+            throw new ArgumentException("NameServers holds a null entry.", nameof(options));
         }
 
+        // A copy, so changing the options afterwards cannot change a checker in use.
+        _options = options.Copy();
         _dns = new SpfDns(_options);
     }
 

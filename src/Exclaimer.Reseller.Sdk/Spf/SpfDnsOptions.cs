@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace Exclaimer.Reseller.Sdk.Spf;
 
@@ -64,5 +65,24 @@ public sealed class SpfDnsOptions
         set => _voidLookupLimit = value is >= 0 and <= 10
             ? value
             : throw new ArgumentOutOfRangeException(nameof(value), value, "VoidLookupLimit must be between 0 and 10.");
+    }
+
+    /// <summary>A copy, with other name servers when <paramref name="nameServers"/> holds any; callers have refused null entries.</summary>
+    internal SpfDnsOptions Copy(IEnumerable<SpfNameServer>? nameServers = null)
+    {
+        var copy = new SpfDnsOptions
+        {
+            QueryTimeout = QueryTimeout,
+            Retries = Retries,
+            EvaluationTimeout = EvaluationTimeout,
+            VoidLookupLimit = VoidLookupLimit,
+        };
+        var servers = nameServers?.ToList() is { Count: > 0 } given ? given : NameServers;
+        foreach (var server in servers)
+        {
+            copy.NameServers.Add(server);
+        }
+
+        return copy;
     }
 }

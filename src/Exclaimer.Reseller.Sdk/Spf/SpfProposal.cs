@@ -2,11 +2,12 @@ namespace Exclaimer.Reseller.Sdk.Spf;
 
 /// <summary>
 /// Applies the SPF rule (R14) to a subscription: the data centre picks the include, the product the anchor.
-/// The Cloud API has no SPF call, so the record is worked out in the client, for every server alike.
+/// The Cloud API has no SPF call, so the record is worked out in the client, for every server alike. This is the
+/// merge and the rules a record obeys on its own; <see cref="SpfDnsCheck"/> then counts it against DNS.
 /// </summary>
 internal static class SpfProposal
 {
-    public static SpfRecordUpdate For(Subscription subscription, DataCenter? dataCenter, string domain, string? currentRecord)
+    public static SpfRecordUpdate For(Subscription subscription, DataCenter? dataCenter, string domain, string? currentRecord, bool fromDns)
     {
         if (dataCenter is null or DataCenter.Unknown)
         {
@@ -35,9 +36,12 @@ internal static class SpfProposal
             SubscriptionId = subscription.SubscriptionId,
             Domain = domain,
             CurrentRecord = string.IsNullOrWhiteSpace(currentRecord) ? null : currentRecord!.Trim(),
+            CurrentRecordFromDns = fromDns,
             ProposedRecord = edit.ProposedRecord,
             Include = "include:" + include,
             Changed = edit.Changed,
+
+            // The editor's offline count, until SpfDnsCheck replaces it with DNS's.
             DnsLookupCount = edit.DnsLookupCount,
         };
     }

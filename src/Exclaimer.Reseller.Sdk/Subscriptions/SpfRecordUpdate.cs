@@ -12,8 +12,14 @@ public sealed record SpfRecordUpdate
     /// <summary>The sending domain.</summary>
     public string Domain { get; init; } = string.Empty;
 
-    /// <summary>The record the caller started from; <see langword="null"/> when the domain had none.</summary>
+    /// <summary>The record the proposal started from, given or read from DNS; <see langword="null"/> when the domain had none.</summary>
     public string? CurrentRecord { get; init; }
+
+    /// <summary>
+    /// <see langword="true"/> when <see cref="CurrentRecord"/> was read from DNS (or DNS said the domain has none);
+    /// <see langword="false"/> when the caller gave it (<see cref="SpfRecordOptions.CurrentRecord"/>).
+    /// </summary>
+    public bool CurrentRecordFromDns { get; init; }
 
     /// <summary>The record to publish.</summary>
     public string ProposedRecord { get; init; } = string.Empty;
@@ -24,6 +30,10 @@ public sealed record SpfRecordUpdate
     /// <summary><see langword="false"/> when the current record already had the include, so nothing changes.</summary>
     public bool Changed { get; init; }
 
-    /// <summary>The DNS-querying terms the proposed record costs, counting the nested includes the engine knows (RFC 7208 4.6.4: at most 10).</summary>
+    /// <summary>
+    /// The DNS-querying terms the proposed record costs against DNS as it is now: include, a, mx, ptr, exists and
+    /// redirect, of the record and of every record it includes or redirects to, as if no term matched (the most one
+    /// message can cost; RFC 7208 section 4.6.4 allows 10). A proposal over the limit is never returned.
+    /// </summary>
     public int DnsLookupCount { get; init; }
 }

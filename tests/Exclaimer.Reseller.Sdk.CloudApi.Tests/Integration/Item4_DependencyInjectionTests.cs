@@ -98,6 +98,53 @@ public sealed class Item4_DependencyInjectionTests : IDisposable
         Assert.Equal("admin@reseller.example", options.ResellerAdminEmail);
     }
 
+    [Theory]
+    [InlineData("list")]
+    [InlineData("one value")]
+    public void R14_the_SPF_steps_DNS_options_bind_from_their_section(string form)
+    {
+        var values = new Dictionary<string, string?>
+        {
+            ["Exclaimer:Dns:QueryTimeout"] = "00:00:05",
+            ["Exclaimer:Dns:Retries"] = "2",
+            ["Exclaimer:Dns:EvaluationTimeout"] = "00:00:30",
+            ["Exclaimer:Dns:VoidLookupLimit"] = "3",
+        };
+        if (form == "list")
+        {
+            values["Exclaimer:Dns:NameServers:0"] = "192.0.2.53";
+            values["Exclaimer:Dns:NameServers:1"] = "[2001:db8::53]:5353";
+        }
+        else
+        {
+            values["Exclaimer:Dns:NameServers"] = "192.0.2.53, [2001:db8::53]:5353";
+        }
+
+        var services = new ServiceCollection();
+        services.AddExclaimerReseller(Configuration(values));
+        using var provider = services.BuildServiceProvider();
+
+        var dns = provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<ResellerClientOptions>>().Value.Dns;
+
+        Assert.Equal(new[] { "192.0.2.53:53", "[2001:db8::53]:5353" }, dns.NameServers.Select(server => server.ToString()));
+        Assert.Equal(TimeSpan.FromSeconds(5), dns.QueryTimeout);
+        Assert.Equal(2, dns.Retries);
+        Assert.Equal(TimeSpan.FromSeconds(30), dns.EvaluationTimeout);
+        Assert.Equal(3, dns.VoidLookupLimit);
+    }
+
+    [Fact]
+    public void R14_a_name_server_that_is_not_one_names_its_key()
+    {
+        var services = new ServiceCollection();
+        services.AddExclaimerReseller(Configuration(new Dictionary<string, string?> { ["Exclaimer:Dns:NameServers"] = "dns.example" }));
+        using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<ResellerClient>());
+
+        Assert.Contains("Exclaimer:Dns:NameServers", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Item4_a_bad_configuration_value_names_its_key_and_not_its_value()
     {

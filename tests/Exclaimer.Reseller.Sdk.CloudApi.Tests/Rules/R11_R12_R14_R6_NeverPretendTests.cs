@@ -1,5 +1,7 @@
 using System;
 using System.Linq;
+using Exclaimer.Reseller.Sdk.Spf;
+using Exclaimer.Reseller.Tests.Dns;
 
 namespace Exclaimer.Reseller.Sdk.CloudApi.Tests.Rules;
 
@@ -7,11 +9,19 @@ namespace Exclaimer.Reseller.Sdk.CloudApi.Tests.Rules;
 public sealed class R11_R12_R14_R6_NeverPretendTests : IDisposable
 {
     private readonly FakeCloudApi _api = new();
+    private readonly TestDnsServer _dns = TestDnsServer.Start(ProviderZone.Create());
     private readonly CloudApiClient _sdk;
 
     public R11_R12_R14_R6_NeverPretendTests()
     {
-        _sdk = new CloudApiClient(_api, o => o.PortalUri = new Uri("https://portal.exclaimer.com/"));
+        _sdk = new CloudApiClient(_api, o =>
+        {
+            o.PortalUri = new Uri("https://portal.exclaimer.com/");
+
+            // The SPF step counts its proposal against DNS (R14): the mail providers' records, on loopback.
+            o.Dns.NameServers.Add(new SpfNameServer(_dns.EndPoint.Address, _dns.EndPoint.Port));
+            o.Dns.Retries = 0;
+        });
         _api.Add("contoso");
         _api.Add("google", sku: "EXCL-G-STAND");
     }
@@ -20,6 +30,7 @@ public sealed class R11_R12_R14_R6_NeverPretendTests : IDisposable
     {
         _sdk.Dispose();
         _api.Dispose();
+        _dns.Dispose();
     }
 
     [Fact]
@@ -82,7 +93,23 @@ public sealed class R11_R12_R14_R6_NeverPretendTests : IDisposable
         Assert.True(update.Changed);
         Assert.Equal("include:spf.uk.exclaimer.net", update.Include);
         Assert.Equal("v=spf1 include:spf.protection.outlook.com include:spf.uk.exclaimer.net -all", update.ProposedRecord);
+        Assert.Equal(3, update.DnsLookupCount);
         Assert.All(_api.Requests, r => Assert.Equal("GET", r.Method));
+    }
+
+    [Fact]
+    public async Task R14_over_the_Cloud_API_too_the_current_record_is_read_from_DNS_when_not_given()
+    {
+        using var dns = TestDnsServer.Start(ProviderZone.Create().Txt("contoso.com", "v=spf1 include:spf.protection.outlook.com include:sendgrid.net ~all"));
+        var options = new SpfRecordOptions { Domain = "contoso.com", DataCenter = DataCenter.US };
+        options.NameServers.Add(new SpfNameServer(dns.EndPoint.Address, dns.EndPoint.Port));
+
+        var update = await _sdk.Client.UpdateSpfRecordAsync("contoso", options);
+
+        Assert.True(update.CurrentRecordFromDns);
+        Assert.Equal("v=spf1 include:spf.protection.outlook.com include:spf.us.exclaimer.net include:sendgrid.net ~all", update.ProposedRecord);
+        Assert.Equal(4, update.DnsLookupCount);
+        Assert.Equal(new[] { "GET /exclaimerapi/1.0/subscriptions/contoso" }, _api.Hits);
     }
 
     [Fact]

@@ -1,15 +1,28 @@
 using System;
 using System.Threading.Tasks;
+using Exclaimer.Reseller.Sdk.Tests.Spf.Dns;
 using Exclaimer.Reseller.Sdk.Tests.Support;
+using Exclaimer.Reseller.Tests.Dns;
 
 namespace Exclaimer.Reseller.Sdk.Tests.Rules;
 
-/// <summary>R14 through the client: the subscription's data centre and product drive the record. The editor's own cases are in Spf/.</summary>
+/// <summary>
+/// R14 through the client: the subscription's data centre and product drive the record. The client counts every
+/// proposal against DNS, here a loopback server with the mail providers' records; reading the current record from DNS
+/// is in <c>R14_SpfCurrentRecordFromDnsTests</c>, the editor's own cases in Spf/.
+/// </summary>
 public sealed class R14_SpfTests : IDisposable
 {
-    private readonly TestEngine _engine = new();
+    private readonly TestDnsServer _dns = TestDnsServer.Start(ProviderZone.Create());
+    private readonly TestEngine _engine;
 
-    public void Dispose() => _engine.Dispose();
+    public R14_SpfTests() => _engine = new TestEngine(configure: options => TestChecker.Ask(options.Dns, _dns));
+
+    public void Dispose()
+    {
+        _engine.Dispose();
+        _dns.Dispose();
+    }
 
     [Theory]
     [InlineData(DataCenter.EU, "spf.eu.exclaimer.net")]

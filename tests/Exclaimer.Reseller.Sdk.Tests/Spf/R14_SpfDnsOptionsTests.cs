@@ -3,6 +3,7 @@ using System.Net;
 using System.Threading.Tasks;
 using Exclaimer.Reseller.Sdk.Spf;
 using Exclaimer.Reseller.Sdk.Tests.Spf.Dns;
+using Exclaimer.Reseller.Tests.Dns;
 
 namespace Exclaimer.Reseller.Sdk.Tests.Spf;
 

@@ -3,13 +3,15 @@ using System.Net;
 using System.Threading.Tasks;
 using Exclaimer.Reseller.Sdk.Spf;
 using Exclaimer.Reseller.Sdk.Tests.Spf.Dns;
+using Exclaimer.Reseller.Sdk.Tests.Support;
+using Exclaimer.Reseller.Tests.Dns;
 
 namespace Exclaimer.Reseller.Sdk.Tests.Spf;
 
 /// <summary>
-/// R14 end to end against DNS: read the customer's record, add the Exclaimer include with the record editor,
-/// count the proposal's real lookups, publish it, and check that every sender still passes.
-/// Microsoft 365's and Google's includes are served with their real nested structure.
+/// R14 end to end against DNS, through the client: <see cref="ResellerClient.UpdateSpfRecordAsync"/> reads the
+/// customer's record from DNS, adds the Exclaimer include, counts the proposal's real lookups; the test publishes it and
+/// checks that every sender still passes. Microsoft 365's and Google's includes are served with their real nested structure.
 /// </summary>
 public sealed class R14_SpfMergeAgainstDnsTests : IDisposable
 {
@@ -18,26 +20,31 @@ public sealed class R14_SpfMergeAgainstDnsTests : IDisposable
     private readonly TestZone _zone = ProviderZone.Create();
     private readonly TestDnsServer _server;
     private readonly SpfChecker _checker;
+    private readonly TestEngine _engine;
 
     public R14_SpfMergeAgainstDnsTests()
     {
         _server = TestDnsServer.Start(_zone);
         _checker = TestChecker.For(_server);
+        _engine = new TestEngine(configure: options => TestChecker.Ask(options.Dns, _server));
     }
 
-    public void Dispose() => _server.Dispose();
+    public void Dispose()
+    {
+        _engine.Dispose();
+        _server.Dispose();
+    }
 
     [Fact]
     public async Task R14_a_Microsoft_365_domain_gets_the_include_after_Microsofts_and_its_senders_and_Exclaimer_pass()
     {
         _zone.Txt("contoso.com", "v=spf1 include:spf.protection.outlook.com -all");
 
-        var (proposed, count) = await ProposeAsync("contoso.com", SpfSendingService.Microsoft365);
+        var proposed = await ProposeAsync("contoso.com", Product.Microsoft365);
 
         Assert.Equal("v=spf1 include:spf.protection.outlook.com include:spf.eu.exclaimer.net -all", proposed.ProposedRecord);
-        Assert.True(count.IsWithinLimits, count.Reason);
-        Assert.Equal(3, count.DnsLookups);
-        Assert.Equal(proposed.DnsLookupCount, count.DnsLookups);
+        Assert.Equal(3, proposed.DnsLookupCount);
+        Assert.True(proposed.CurrentRecordFromDns);
 
         _zone.Replace("contoso.com", proposed.ProposedRecord);
         await AssertResultAsync("contoso.com", ProviderZone.Microsoft365Sender, SpfResult.Pass, lookups: 1);
@@ -50,10 +57,10 @@ public sealed class R14_SpfMergeAgainstDnsTests : IDisposable
     {
         _zone.Txt("fabrikam.com", "v=spf1 include:_spf.google.com ~all");
 
-        var (proposed, count) = await ProposeAsync("fabrikam.com", SpfSendingService.GoogleWorkspace);
+        var proposed = await ProposeAsync("fabrikam.com", Product.GoogleWorkspace);
 
         Assert.Equal("v=spf1 include:_spf.google.com include:spf.eu.exclaimer.net ~all", proposed.ProposedRecord);
-        Assert.Equal(5, count.DnsLookups);
+        Assert.Equal(5, proposed.DnsLookupCount);
 
         _zone.Replace("fabrikam.com", proposed.ProposedRecord);
         await AssertResultAsync("fabrikam.com", ProviderZone.GoogleSender, SpfResult.Pass, lookups: 2);
@@ -67,13 +74,13 @@ public sealed class R14_SpfMergeAgainstDnsTests : IDisposable
     {
         _zone.Txt("tailspin.example", "v=spf1 ip4:192.0.2.10 include:spf.protection.outlook.com include:mailgun.org include:sendgrid.net ~all");
 
-        var (proposed, count) = await ProposeAsync("tailspin.example", SpfSendingService.Microsoft365);
+        var proposed = await ProposeAsync("tailspin.example", Product.Microsoft365);
         _zone.Replace("tailspin.example", proposed.ProposedRecord);
 
         Assert.Equal(
             "v=spf1 ip4:192.0.2.10 include:spf.protection.outlook.com include:spf.eu.exclaimer.net include:mailgun.org include:sendgrid.net ~all",
             proposed.ProposedRecord);
-        Assert.Equal(7, count.DnsLookups);
+        Assert.Equal(7, proposed.DnsLookupCount);
         foreach (string sender in new[] { "192.0.2.10", ProviderZone.Microsoft365Sender, ProviderZone.ExclaimerSender, "192.0.2.200", "192.0.2.230", "192.0.2.5" })
         {
             await AssertResultAsync("tailspin.example", sender, SpfResult.Pass, lookups: null);
@@ -90,11 +97,10 @@ public sealed class R14_SpfMergeAgainstDnsTests : IDisposable
             .Add("mail.northwind.example", "A", "198.51.104.25");
 
         var current = await _checker.CountLookupsAsync((await _checker.GetRecordAsync("northwind.example")).Record!, "northwind.example");
-        var (proposed, count) = await ProposeAsync("northwind.example", SpfSendingService.Microsoft365);
+        var proposed = await ProposeAsync("northwind.example", Product.Microsoft365);
 
         Assert.Equal(9, current.DnsLookups);
-        Assert.Equal(10, count.DnsLookups);
-        Assert.True(count.IsWithinLimits, count.Reason);
+        Assert.Equal(10, proposed.DnsLookupCount);
 
         _zone.Replace("northwind.example", proposed.ProposedRecord)
             .Add("northwind.example", "MX", "10", "mail.northwind.example");
@@ -110,15 +116,15 @@ public sealed class R14_SpfMergeAgainstDnsTests : IDisposable
             .Add("adatum.example", "MX", "10", "adatum.example");
 
         var current = await _checker.CountLookupsAsync((await _checker.GetRecordAsync("adatum.example")).Record!, "adatum.example");
-        var (proposed, count) = await ProposeAsync("adatum.example", SpfSendingService.Microsoft365);
+        var refused = await Assert.ThrowsAsync<ResellerValidationException>(() => ProposeAsync("adatum.example", Product.Microsoft365));
 
         // Offline, the editor can only count the CRM include as one lookup; DNS shows it costs five.
+        var proposed = SpfRecordEditor.AddInclude((await _checker.GetRecordAsync("adatum.example")).Record, ExclaimerEu, SpfSendingService.Microsoft365);
         Assert.Equal(7, proposed.DnsLookupCount);
         Assert.Equal(10, current.DnsLookups);
         Assert.True(current.IsWithinLimits, current.Reason);
-        Assert.Equal(11, count.DnsLookups);
-        Assert.Equal(SpfResult.PermError, count.Error);
-        Assert.Contains("the record needs 11 DNS lookups; RFC 7208 section 4.6.4 allows 10", count.Reason);
+        Assert.Equal(ResellerErrorCodes.SpfRecordRefused, refused.ErrorCode);
+        Assert.Contains("the record needs 11 DNS lookups; RFC 7208 section 4.6.4 allows 10", refused.Message, StringComparison.Ordinal);
 
         // Published anyway, it would fail every sender that matches only late, Exclaimer among them.
         _zone.Replace("adatum.example", proposed.ProposedRecord);
@@ -128,13 +134,23 @@ public sealed class R14_SpfMergeAgainstDnsTests : IDisposable
         Assert.Contains("would be DNS lookup 11", late.Reason);
     }
 
-    /// <summary>The flow UpdateSpfRecordAsync will follow: the record as DNS has it, the editor's merge, the real count.</summary>
-    private async Task<(SpfEdit Proposed, SpfLookupCount Count)> ProposeAsync(string domain, SpfSendingService service)
+    /// <summary>A subscription in the EU data centre for the domain, and the client's proposal with the record read from DNS.</summary>
+    private async Task<SpfRecordUpdate> ProposeAsync(string domain, Product product)
     {
-        var current = await _checker.GetRecordAsync(domain);
-        Assert.Equal(SpfRecordStatus.Found, current.Status);
-        var proposed = SpfRecordEditor.AddInclude(current.Record, ExclaimerEu, service);
-        return (proposed, await _checker.CountLookupsAsync(proposed.ProposedRecord, domain));
+        var id = domain.Replace('.', '-');
+        await _engine.CreateAsync(new CreateSubscriptionOptions
+        {
+            SubscriptionId = id,
+            Product = product,
+            CustomerName = domain,
+            UserCount = 10,
+            Domain = domain,
+            DataCenter = DataCenter.EU,
+        });
+        var update = await _engine.Client.UpdateSpfRecordAsync(id, new SpfRecordOptions { Domain = domain });
+        Assert.True(update.CurrentRecordFromDns);
+        Assert.Equal((await _checker.GetRecordAsync(domain)).Record, update.CurrentRecord);
+        return update;
     }
 
     private async Task AssertResultAsync(string domain, string sender, SpfResult expected, int? lookups)

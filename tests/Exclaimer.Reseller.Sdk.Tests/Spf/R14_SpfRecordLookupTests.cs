@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using Exclaimer.Reseller.Sdk.Spf;
 using Exclaimer.Reseller.Sdk.Tests.Spf.Dns;
+using Exclaimer.Reseller.Tests.Dns;
 
 namespace Exclaimer.Reseller.Sdk.Tests.Spf;
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using Exclaimer.Reseller.Sdk.Tests.Spf.Dns;
+using Exclaimer.Reseller.Tests.Dns;
 using YamlDotNet.RepresentationModel;
 
 namespace Exclaimer.Reseller.Sdk.Tests.Spf;

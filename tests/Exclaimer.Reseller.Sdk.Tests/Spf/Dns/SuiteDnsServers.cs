@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using Exclaimer.Reseller.Tests.Dns;
 
 namespace Exclaimer.Reseller.Sdk.Tests.Spf.Dns;
 

@@ -1,5 +1,6 @@
 using System;
 using Exclaimer.Reseller.Sdk.Spf;
+using Exclaimer.Reseller.Tests.Dns;
 
 namespace Exclaimer.Reseller.Sdk.Tests.Spf.Dns;
 
@@ -12,12 +13,20 @@ internal static class TestChecker
     /// </summary>
     public static readonly TimeSpan QueryTimeout = TimeSpan.FromSeconds(2);
 
-    public static SpfDnsOptions Options(TestDnsServer server)
+    public static SpfDnsOptions Options(TestDnsServer server) => Ask(new SpfDnsOptions(), server);
+
+    /// <summary>Points <paramref name="options"/> (a checker's, or a client's <c>Dns</c>) at the test server only.</summary>
+    public static SpfDnsOptions Ask(SpfDnsOptions options, TestDnsServer server)
     {
-        var options = new SpfDnsOptions { QueryTimeout = QueryTimeout, Retries = 0, EvaluationTimeout = TimeSpan.FromSeconds(15) };
-        options.NameServers.Add(new SpfNameServer(server.EndPoint.Address, server.EndPoint.Port));
+        options.QueryTimeout = QueryTimeout;
+        options.Retries = 0;
+        options.EvaluationTimeout = TimeSpan.FromSeconds(15);
+        options.NameServers.Clear();
+        options.NameServers.Add(NameServer(server));
         return options;
     }
+
+    public static SpfNameServer NameServer(TestDnsServer server) => new(server.EndPoint.Address, server.EndPoint.Port);
 
     public static SpfChecker For(TestDnsServer server) => new(Options(server));
 }

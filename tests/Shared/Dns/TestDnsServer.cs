@@ -9,7 +9,7 @@ using System.Threading.Tasks;
 using ARSoft.Tools.Net;
 using ARSoft.Tools.Net.Dns;
 
-namespace Exclaimer.Reseller.Sdk.Tests.Spf.Dns;
+namespace Exclaimer.Reseller.Tests.Dns;
 
 /// <summary>
 /// A DNS server on loopback, UDP and TCP on one free port picked at start, serving a <see cref="TestZone"/>

@@ -1,4 +1,4 @@
-namespace Exclaimer.Reseller.Sdk.Tests.Spf.Dns;
+namespace Exclaimer.Reseller.Tests.Dns;
 
 /// <summary>
 /// The SPF records of the mail services resellers' customers use, with the nested structure the providers
@@ -29,6 +29,12 @@ internal static class ProviderZone
         .Txt("_netblocks3.google.com", "v=spf1 ip4:172.217.0.0/19 ip4:172.217.32.0/20 ip4:172.217.128.0/19 ip4:172.217.160.0/20 ip4:172.217.192.0/19 ip4:172.253.56.0/21 ip4:172.253.112.0/20 ip4:108.177.96.0/19 ip4:35.191.0.0/16 ip4:130.211.0.0/22 ~all")
         .Txt("spf.eu.exclaimer.net", "v=spf1 ip4:198.51.100.0/24 ip6:2001:db8:e0::/48 -all")
         .Txt("spf.uk.exclaimer.net", "v=spf1 ip4:198.51.101.0/24 -all")
+
+        // The other regions' includes (R14), so a subscription in any data centre can be proposed for.
+        .Txt("spf.us.exclaimer.net", "v=spf1 ip6:2001:db8:e1::/48 -all")
+        .Txt("spf.au.exclaimer.net", "v=spf1 ip6:2001:db8:e2::/48 -all")
+        .Txt("spf.ca.exclaimer.net", "v=spf1 ip6:2001:db8:e3::/48 -all")
+        .Txt("spf.uae.exclaimer.net", "v=spf1 ip6:2001:db8:e4::/48 -all")
         .Txt("sendgrid.net", "v=spf1 ip4:192.0.2.0/26 ip4:192.0.2.64/26 -all")
         .Txt("servers.mcsv.net", "v=spf1 ip4:192.0.2.128/26 -all")
         .Txt("mailgun.org", "v=spf1 include:_spf.mailgun.org ~all")

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 
-namespace Exclaimer.Reseller.Sdk.Tests.Spf.Dns;
+namespace Exclaimer.Reseller.Tests.Dns;
 
 /// <summary>
 /// The records a <see cref="TestDnsServer"/> serves, in the openspf suite's terms: per name, records in order,
