@@ -43,7 +43,8 @@ if (-not $PesterOnly) {
 
 Write-Host '== module'
 $module = Join-Path $root 'artifacts/module/Exclaimer.Reseller'
-& (Join-Path $root 'module/build.ps1') -Configuration $Configuration -OutputPath $module
+$modulePackage = Join-Path $root 'artifacts/module-package'
+& (Join-Path $root 'module/build.ps1') -Configuration $Configuration -OutputPath $module -Package -PackagePath $modulePackage
 
 Write-Host '== Pester'
 $testProject = Join-Path $PSScriptRoot 'Exclaimer.Reseller.Tests/Exclaimer.Reseller.Tests.csproj'
@@ -58,6 +59,7 @@ Import-Module (Join-Path $packages 'pester/5.7.1/tools/Pester.psd1') -Force
 # The tests import the module from here and give every test its own store; the default store is pointed at a
 # temporary folder too, so no test can ever touch the user's real one.
 $env:EXCLAIMER_RESELLER_MODULE = $module
+$env:EXCLAIMER_RESELLER_MODULE_PACKAGE = $modulePackage
 $env:EXCLAIMER_RESELLER_STORE = Join-Path ([IO.Path]::GetTempPath()) "exclaimer-pester-$PID"
 $config = New-PesterConfiguration
 $config.Run.Path = Join-Path $PSScriptRoot 'Exclaimer.Reseller.Tests'
