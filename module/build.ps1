@@ -14,9 +14,17 @@
         en-US/Exclaimer.Reseller.PowerShell.dll-Help.xml   MAML help built from module/Exclaimer.Reseller/help/*.md
         dependencies/                      the SDK and its netstandard2.0 dependencies, loaded in isolation
 
-    Then checks the result with Test-ModuleManifest.
+    Then checks the result with Test-ModuleManifest. With -Package it also makes what users install, in
+    artifacts/module-package/ (or -PackagePath):
+
+        Exclaimer.Reseller.<version>.nupkg   for PSResourceGet or PowerShellGet, from a repository or a local folder
+        Exclaimer.Reseller-<version>.zip     the module folder, to extract into a folder on PSModulePath
 .EXAMPLE
     dotnet pwsh -NoProfile -File module/build.ps1
+.EXAMPLE
+    dotnet pwsh -NoProfile -File module/build.ps1 -Package
+    Register-PSResourceRepository -Name Local -Uri ./artifacts/module-package -Trusted
+    Install-PSResource Exclaimer.Reseller -Repository Local
 #>
 [CmdletBinding()]
 param(
@@ -24,7 +32,13 @@ param(
     [string] $Configuration = 'Release',
 
     # Where the module folder goes; default artifacts/module/Exclaimer.Reseller.
-    [string] $OutputPath
+    [string] $OutputPath,
+
+    # Also make the installable .nupkg and .zip.
+    [switch] $Package,
+
+    # Where -Package puts them; default artifacts/module-package.
+    [string] $PackagePath
 )
 
 $ErrorActionPreference = 'Stop'
@@ -33,6 +47,12 @@ $root = Split-Path -Parent $PSScriptRoot
 $source = Join-Path $PSScriptRoot 'Exclaimer.Reseller'
 if (-not $OutputPath) { $OutputPath = Join-Path $root 'artifacts/module/Exclaimer.Reseller' }
 $OutputPath = [IO.Path]::GetFullPath($OutputPath)
+if (-not $PackagePath) { $PackagePath = Join-Path $root 'artifacts/module-package' }
+$PackagePath = [IO.Path]::GetFullPath($PackagePath)
+# PowerShell finds a module on PSModulePath by its folder's name: the packages carry the folder as it is named here.
+if ($Package -and (Split-Path -Leaf $OutputPath) -ne 'Exclaimer.Reseller') {
+    throw "-Package needs the module folder to be named Exclaimer.Reseller, not '$(Split-Path -Leaf $OutputPath)'."
+}
 $publish = Join-Path $root "artifacts/obj/module-publish/$Configuration"
 
 $version = ([xml](Get-Content -Raw (Join-Path $root 'Directory.Build.props'))).Project.PropertyGroup.VersionPrefix |
@@ -70,3 +90,18 @@ if ($LASTEXITCODE -ne 0) { throw "Building the help failed (exit code $LASTEXITC
 
 $module = Test-ModuleManifest (Join-Path $OutputPath 'Exclaimer.Reseller.psd1')
 Write-Host "   $($module.Name) $($module.Version): $($module.ExportedCmdlets.Count) cmdlets"
+
+if ($Package) {
+    $null = New-Item -ItemType Directory -Force $PackagePath
+    $nupkg = Join-Path $PackagePath "Exclaimer.Reseller.$version.nupkg"
+    $zip = Join-Path $PackagePath "Exclaimer.Reseller-$version.zip"
+    Remove-Item $nupkg, $zip -ErrorAction SilentlyContinue
+
+    # PSResourceGet (in PowerShell 7.4 and later) makes the .nupkg from the manifest, as Publish-PSResource would.
+    Import-Module Microsoft.PowerShell.PSResourceGet -ErrorAction Stop
+    Compress-PSResource -Path $OutputPath -DestinationPath $PackagePath
+    if (-not (Test-Path $nupkg)) { throw "Compress-PSResource made no $nupkg." }
+    Compress-Archive -Path $OutputPath -DestinationPath $zip
+    Write-Host "   $nupkg"
+    Write-Host "   $zip"
+}

@@ -6,8 +6,10 @@
     Run it with the repository's own PowerShell, from the tool manifest:
         dotnet tool restore
         dotnet pwsh -NoProfile -File tests/run-tests.ps1
-    Builds the module folder (module/build.ps1), restores Pester from NuGet and runs
-    tests/Exclaimer.Reseller.Tests/*.Tests.ps1 against the built module, each test on its own temporary store.
+    Builds the module folder and its installable packages (module/build.ps1 -Package), restores Pester from NuGet and
+    runs tests/Exclaimer.Reseller.Tests/*.Tests.ps1 against the built module, each test on its own temporary store,
+    then tests/Exclaimer.Reseller.Packages.Tests: the NuGet packages packed into a temporary feed, restored by a fresh
+    project outside the solution, and the exclaimer-emulator tool installed from its package.
     Writes NUnit XML results to artifacts/test-results/ and exits non-zero when any test fails.
 #>
 [CmdletBinding()]
@@ -43,7 +45,8 @@ if (-not $PesterOnly) {
 
 Write-Host '== module'
 $module = Join-Path $root 'artifacts/module/Exclaimer.Reseller'
-& (Join-Path $root 'module/build.ps1') -Configuration $Configuration -OutputPath $module
+$modulePackage = Join-Path $root 'artifacts/module-package'
+& (Join-Path $root 'module/build.ps1') -Configuration $Configuration -OutputPath $module -Package -PackagePath $modulePackage
 
 Write-Host '== Pester'
 # The SPF cmdlets' tests ask a DNS server of their own on loopback (R14): a small process, built here for -PesterOnly too.
@@ -63,9 +66,11 @@ Import-Module (Join-Path $packages 'pester/5.7.1/tools/Pester.psd1') -Force
 # The tests import the module from here and give every test its own store; the default store is pointed at a
 # temporary folder too, so no test can ever touch the user's real one.
 $env:EXCLAIMER_RESELLER_MODULE = $module
+$env:EXCLAIMER_RESELLER_MODULE_PACKAGE = $modulePackage
 $env:EXCLAIMER_RESELLER_STORE = Join-Path ([IO.Path]::GetTempPath()) "exclaimer-pester-$PID"
 $config = New-PesterConfiguration
-$config.Run.Path = Join-Path $PSScriptRoot 'Exclaimer.Reseller.Tests'
+# The module's suite, then the packages as a new integrator gets them (pack, a fresh project, the tool installed).
+$config.Run.Path = @((Join-Path $PSScriptRoot 'Exclaimer.Reseller.Tests'), (Join-Path $PSScriptRoot 'Exclaimer.Reseller.Packages.Tests'))
 $config.Run.PassThru = $true
 $config.Output.Verbosity = 'Detailed'
 $config.TestResult.Enabled = $true

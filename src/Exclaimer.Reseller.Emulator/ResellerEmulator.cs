@@ -25,6 +25,13 @@ namespace Exclaimer.Reseller.Emulator;
 /// </example>
 public sealed class ResellerEmulator : IDisposable
 {
+    /// <summary>
+    /// The name of the <see cref="System.Diagnostics.ActivitySource"/> the emulator traces on: a span per request it
+    /// answers (kind Server), below the client's HTTP attempt when it runs in-process. With OpenTelemetry:
+    /// <c>.AddSource(ResellerEmulator.ActivitySourceName)</c>.
+    /// </summary>
+    public const string ActivitySourceName = "Exclaimer.Reseller.Emulator";
+
     /// <summary>The address the in-process client uses; the handler answers whatever the host.</summary>
     public static readonly Uri InProcessEndpoint = new("http://localhost/", UriKind.Absolute);
 

@@ -13,7 +13,10 @@ public partial class ResellerClient
 {
     /// <summary>The data centres the Cloud API offers and their codes per product (<c>GET /1.0/reference/data-centers</c>).</summary>
     /// <exception cref="ResellerException">The call failed.</exception>
-    public virtual async Task<IReadOnlyList<CloudApiDataCenter>> GetDataCentersAsync(CancellationToken cancellationToken = default)
+    public virtual Task<IReadOnlyList<CloudApiDataCenter>> GetDataCentersAsync(CancellationToken cancellationToken = default) =>
+        Traced("ResellerClient.GetDataCenters", cancellationToken, static (client, cancellationToken) => client.GetDataCentersCoreAsync(cancellationToken));
+
+    private async Task<IReadOnlyList<CloudApiDataCenter>> GetDataCentersCoreAsync(CancellationToken cancellationToken)
     {
         var response = await _connection.GetAsync(CloudApiRequest.Get(CloudApiRoutes.DataCenters), CloudApiJsonContext.Default.DataCentersResponse, cancellationToken).ConfigureAwait(false);
         return (IReadOnlyList<CloudApiDataCenter>?)response.DataCenters ?? Array.Empty<CloudApiDataCenter>();
@@ -21,7 +24,10 @@ public partial class ResellerClient
 
     /// <summary>The SKUs this reseller may sell (<c>GET /1.0/reference/skus</c>).</summary>
     /// <exception cref="ResellerException">The call failed.</exception>
-    public virtual async Task<IReadOnlyList<CloudApiSku>> GetSkusAsync(CancellationToken cancellationToken = default)
+    public virtual Task<IReadOnlyList<CloudApiSku>> GetSkusAsync(CancellationToken cancellationToken = default) =>
+        Traced("ResellerClient.GetSkus", cancellationToken, static (client, cancellationToken) => client.GetSkusCoreAsync(cancellationToken));
+
+    private async Task<IReadOnlyList<CloudApiSku>> GetSkusCoreAsync(CancellationToken cancellationToken)
     {
         var response = await _connection.GetAsync(CloudApiRequest.Get(CloudApiRoutes.Skus), CloudApiJsonContext.Default.SkuReferencesResponse, cancellationToken).ConfigureAwait(false);
         return (IReadOnlyList<CloudApiSku>?)response.Skus ?? Array.Empty<CloudApiSku>();
@@ -29,7 +35,10 @@ public partial class ResellerClient
 
     /// <summary>The tiers this reseller may sell (<c>GET /1.0/reference/tiers</c>).</summary>
     /// <exception cref="ResellerException">The call failed.</exception>
-    public virtual async Task<IReadOnlyList<CloudApiTier>> GetTiersAsync(CancellationToken cancellationToken = default)
+    public virtual Task<IReadOnlyList<CloudApiTier>> GetTiersAsync(CancellationToken cancellationToken = default) =>
+        Traced("ResellerClient.GetTiers", cancellationToken, static (client, cancellationToken) => client.GetTiersCoreAsync(cancellationToken));
+
+    private async Task<IReadOnlyList<CloudApiTier>> GetTiersCoreAsync(CancellationToken cancellationToken)
     {
         var response = await _connection.GetAsync(CloudApiRequest.Get(CloudApiRoutes.Tiers), CloudApiJsonContext.Default.TierReferencesResponse, cancellationToken).ConfigureAwait(false);
         return (IReadOnlyList<CloudApiTier>?)response.Tiers ?? Array.Empty<CloudApiTier>();
@@ -38,7 +47,10 @@ public partial class ResellerClient
     /// <summary>The mailboxes a subscription served over the last 30 days (<c>GET /1.0/subscriptions/{id}/mailbox-count</c>).</summary>
     /// <exception cref="ResellerNotFoundException">No subscription has that id.</exception>
     /// <exception cref="ResellerException">The call failed.</exception>
-    public virtual Task<CloudApiMailboxCount> GetMailboxCountAsync(string subscriptionId, CancellationToken cancellationToken = default)
+    public virtual Task<CloudApiMailboxCount> GetMailboxCountAsync(string subscriptionId, CancellationToken cancellationToken = default) =>
+        Traced("ResellerClient.GetMailboxCount", (subscriptionId, cancellationToken), static (client, s) => client.GetMailboxCountCoreAsync(s.subscriptionId, s.cancellationToken));
+
+    private Task<CloudApiMailboxCount> GetMailboxCountCoreAsync(string subscriptionId, CancellationToken cancellationToken)
     {
         var id = SubscriptionRules.ExistingId(subscriptionId);
         return _connection.GetAsync(CloudApiRequest.Get(CloudApiRoutes.MailboxCount(id), subscriptionId: id), CloudApiJsonContext.Default.CloudApiMailboxCount, cancellationToken);
@@ -50,7 +62,10 @@ public partial class ResellerClient
     /// </summary>
     /// <exception cref="ResellerAuthenticationException">The token is refused.</exception>
     /// <exception cref="ResellerException">The call failed.</exception>
-    public virtual async Task<DateTimeOffset> GetServerTimeAsync(CancellationToken cancellationToken = default)
+    public virtual Task<DateTimeOffset> GetServerTimeAsync(CancellationToken cancellationToken = default) =>
+        Traced("ResellerClient.GetServerTime", cancellationToken, static (client, cancellationToken) => client.GetServerTimeCoreAsync(cancellationToken));
+
+    private async Task<DateTimeOffset> GetServerTimeCoreAsync(CancellationToken cancellationToken)
     {
         var request = CloudApiRequest.Get(CloudApiRoutes.Status);
         var response = await _connection.GetAsync(request, CloudApiJsonContext.Default.StatusResponse, cancellationToken).ConfigureAwait(false);

@@ -27,7 +27,10 @@ public partial class ResellerClient
         var filter = SubscriptionFilter.For(request);
         var activeOnly = request.Status == SubscriptionStatus.Active;
         return AsyncPageable<Subscription>.Create(
-            (token, size, ct) => SubscriptionPageAsync(filter, activeOnly, token, PageSizeOrDefault(size), ct),
+            (token, size, ct) => Traced(
+                "ResellerClient.GetSubscriptions",
+                (filter, activeOnly, token, size, ct),
+                static (client, s) => client.SubscriptionPageAsync(s.filter, s.activeOnly, s.token, client.PageSizeOrDefault(s.size), s.ct)),
             "subscriptions",
             cancellationToken);
     }
@@ -40,14 +43,20 @@ public partial class ResellerClient
     {
         var filter = SubscriptionFilter.For(query ?? new ArchiveQuery());
         return AsyncPageable<Subscription>.Create(
-            (token, size, ct) => SubscriptionPageAsync(filter, activeOnly: false, token, PageSizeOrDefault(size), ct),
+            (token, size, ct) => Traced(
+                "ResellerClient.GetArchivedSubscriptions",
+                (filter, token, size, ct),
+                static (client, s) => client.SubscriptionPageAsync(s.filter, activeOnly: false, s.token, client.PageSizeOrDefault(s.size), s.ct)),
             "archived subscriptions",
             cancellationToken);
     }
 
     /// <summary>One subscription with all its details (R13), current or archived (<c>GET /1.0/subscriptions/{id}</c>).</summary>
     /// <exception cref="ResellerNotFoundException">No subscription has that id.</exception>
-    public virtual Task<Subscription> GetSubscriptionAsync(string subscriptionId, CancellationToken cancellationToken = default)
+    public virtual Task<Subscription> GetSubscriptionAsync(string subscriptionId, CancellationToken cancellationToken = default) =>
+        Traced("ResellerClient.GetSubscription", (subscriptionId, cancellationToken), static (client, s) => client.GetSubscriptionCoreAsync(s.subscriptionId, s.cancellationToken));
+
+    private Task<Subscription> GetSubscriptionCoreAsync(string subscriptionId, CancellationToken cancellationToken)
     {
         var id = SubscriptionRules.ExistingId(subscriptionId);
         return _connection.GetAsync(
@@ -71,7 +80,10 @@ public partial class ResellerClient
     /// </remarks>
     /// <exception cref="ResellerValidationException">An input is missing or malformed; the message names the field. Nothing was sent.</exception>
     /// <exception cref="ResellerConflictException">A subscription with that id already exists (R9). Nothing was created.</exception>
-    public virtual async Task<Subscription> CreateSubscriptionAsync(CreateSubscriptionOptions options, CancellationToken cancellationToken = default)
+    public virtual Task<Subscription> CreateSubscriptionAsync(CreateSubscriptionOptions options, CancellationToken cancellationToken = default) =>
+        Traced("ResellerClient.CreateSubscription", (options, cancellationToken), static (client, s) => client.CreateSubscriptionCoreAsync(s.options, s.cancellationToken));
+
+    private async Task<Subscription> CreateSubscriptionCoreAsync(CreateSubscriptionOptions options, CancellationToken cancellationToken)
     {
         if (options is null)
         {
@@ -139,7 +151,10 @@ public partial class ResellerClient
     /// </remarks>
     /// <exception cref="ResellerValidationException">No deployment option on a first start, or Exchange on-premises for Google Workspace.</exception>
     /// <exception cref="ResellerConflictException">The subscription is not active.</exception>
-    public virtual async Task<SubscriptionStart> StartSubscriptionAsync(string subscriptionId, DeploymentOptions deployment, CancellationToken cancellationToken = default)
+    public virtual Task<SubscriptionStart> StartSubscriptionAsync(string subscriptionId, DeploymentOptions deployment, CancellationToken cancellationToken = default) =>
+        Traced("ResellerClient.StartSubscription", (subscriptionId, deployment, cancellationToken), static (client, s) => client.StartSubscriptionCoreAsync(s.subscriptionId, s.deployment, s.cancellationToken));
+
+    private async Task<SubscriptionStart> StartSubscriptionCoreAsync(string subscriptionId, DeploymentOptions deployment, CancellationToken cancellationToken)
     {
         var id = SubscriptionRules.ExistingId(subscriptionId);
         var (subscription, fromEmulator) = await ReadSubscriptionAsync(id, cancellationToken).ConfigureAwait(false);
@@ -201,7 +216,10 @@ public partial class ResellerClient
     /// A new user count is <c>PUT .../mailbox-count</c>, a new name <c>PUT /1.0/subscriptions/{id}</c>; then one GET. When
     /// both change and the rename fails, the user count is set back (R17) before the error is thrown.
     /// </remarks>
-    public virtual async Task<Subscription> UpdateSubscriptionAsync(string subscriptionId, UpdateSubscriptionOptions options, CancellationToken cancellationToken = default)
+    public virtual Task<Subscription> UpdateSubscriptionAsync(string subscriptionId, UpdateSubscriptionOptions options, CancellationToken cancellationToken = default) =>
+        Traced("ResellerClient.UpdateSubscription", (subscriptionId, options, cancellationToken), static (client, s) => client.UpdateSubscriptionCoreAsync(s.subscriptionId, s.options, s.cancellationToken));
+
+    private async Task<Subscription> UpdateSubscriptionCoreAsync(string subscriptionId, UpdateSubscriptionOptions options, CancellationToken cancellationToken)
     {
         if (options is null)
         {
@@ -247,7 +265,10 @@ public partial class ResellerClient
     }
 
     /// <summary>Converts a trial into a full subscription (R7; <c>PUT .../activate-full</c>, then one GET). Safe to repeat.</summary>
-    public virtual Task<Subscription> ActivateFullSubscriptionAsync(string subscriptionId, CancellationToken cancellationToken = default)
+    public virtual Task<Subscription> ActivateFullSubscriptionAsync(string subscriptionId, CancellationToken cancellationToken = default) =>
+        Traced("ResellerClient.ActivateFullSubscription", (subscriptionId, cancellationToken), static (client, s) => client.ActivateFullSubscriptionCoreAsync(s.subscriptionId, s.cancellationToken));
+
+    private Task<Subscription> ActivateFullSubscriptionCoreAsync(string subscriptionId, CancellationToken cancellationToken)
     {
         var id = SubscriptionRules.ExistingId(subscriptionId);
         return ChangeStateAsync(id, CloudApiRequest.Put(CloudApiRoutes.ActivateFull(id), id), "converted to a full subscription", s => !s.InTrial && !s.IsArchived, cancellationToken);
@@ -257,7 +278,10 @@ public partial class ResellerClient
     /// Suspends a subscription: no signatures, no editor access, mail still flows (R13; <c>PUT .../deactivate</c>, then
     /// one GET). Safe to repeat.
     /// </summary>
-    public virtual Task<Subscription> SuspendSubscriptionAsync(string subscriptionId, CancellationToken cancellationToken = default)
+    public virtual Task<Subscription> SuspendSubscriptionAsync(string subscriptionId, CancellationToken cancellationToken = default) =>
+        Traced("ResellerClient.SuspendSubscription", (subscriptionId, cancellationToken), static (client, s) => client.SuspendSubscriptionCoreAsync(s.subscriptionId, s.cancellationToken));
+
+    private Task<Subscription> SuspendSubscriptionCoreAsync(string subscriptionId, CancellationToken cancellationToken)
     {
         var id = SubscriptionRules.ExistingId(subscriptionId);
         return ChangeStateAsync(id, CloudApiRequest.Put(CloudApiRoutes.Deactivate(id), id), "suspended", s => s.Status == SubscriptionStatus.Suspended, cancellationToken);
@@ -267,7 +291,10 @@ public partial class ResellerClient
     /// <param name="subscriptionId">The subscription.</param>
     /// <param name="restartTrial"><see langword="true"/> to start a fresh 14-day trial; otherwise the old trial or full state is kept.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    public virtual Task<Subscription> ReactivateSubscriptionAsync(string subscriptionId, bool restartTrial = false, CancellationToken cancellationToken = default)
+    public virtual Task<Subscription> ReactivateSubscriptionAsync(string subscriptionId, bool restartTrial = false, CancellationToken cancellationToken = default) =>
+        Traced("ResellerClient.ReactivateSubscription", (subscriptionId, restartTrial, cancellationToken), static (client, s) => client.ReactivateSubscriptionCoreAsync(s.subscriptionId, s.restartTrial, s.cancellationToken));
+
+    private Task<Subscription> ReactivateSubscriptionCoreAsync(string subscriptionId, bool restartTrial, CancellationToken cancellationToken)
     {
         var id = SubscriptionRules.ExistingId(subscriptionId);
         var request = CloudApiRequest.Json(
@@ -294,7 +321,10 @@ public partial class ResellerClient
     /// Cancels a subscription: it ends and moves to the archive; nothing is deleted (R15; <c>PUT .../end</c>, then one
     /// GET). Ask the user to confirm first: the customer's signatures stop. Safe to repeat.
     /// </summary>
-    public virtual Task<Subscription> CancelSubscriptionAsync(string subscriptionId, CancellationToken cancellationToken = default)
+    public virtual Task<Subscription> CancelSubscriptionAsync(string subscriptionId, CancellationToken cancellationToken = default) =>
+        Traced("ResellerClient.CancelSubscription", (subscriptionId, cancellationToken), static (client, s) => client.CancelSubscriptionCoreAsync(s.subscriptionId, s.cancellationToken));
+
+    private Task<Subscription> CancelSubscriptionCoreAsync(string subscriptionId, CancellationToken cancellationToken)
     {
         var id = SubscriptionRules.ExistingId(subscriptionId);
         return ChangeStateAsync(id, CloudApiRequest.Put(CloudApiRoutes.End(id), id), "cancelled", s => s.IsArchived, cancellationToken);
@@ -325,7 +355,10 @@ public partial class ResellerClient
     /// (<c>SpfMoreThanOneRecord</c>), or the change would break RFC 7208 (<c>SpfRecordRefused</c>); the message gives the reason.
     /// </exception>
     /// <exception cref="ResellerException">DNS failed or did not answer in time (<c>SpfDnsLookupFailed</c>); nothing was proposed.</exception>
-    public virtual async Task<SpfRecordUpdate> UpdateSpfRecordAsync(string subscriptionId, SpfRecordOptions options, CancellationToken cancellationToken = default)
+    public virtual Task<SpfRecordUpdate> UpdateSpfRecordAsync(string subscriptionId, SpfRecordOptions options, CancellationToken cancellationToken = default) =>
+        Traced("ResellerClient.UpdateSpfRecord", (subscriptionId, options, cancellationToken), static (client, s) => client.UpdateSpfRecordCoreAsync(s.subscriptionId, s.options, s.cancellationToken));
+
+    private async Task<SpfRecordUpdate> UpdateSpfRecordCoreAsync(string subscriptionId, SpfRecordOptions options, CancellationToken cancellationToken)
     {
         if (options is null)
         {
@@ -377,7 +410,10 @@ public partial class ResellerClient
     /// </remarks>
     /// <exception cref="ResellerValidationException">The subscription has no customer access (<c>NoCustomerAccess</c>, R4).</exception>
     /// <exception cref="ResellerConflictException">The customer already accepted, or the subscription is archived.</exception>
-    public virtual async Task<Invitation> ResendInvitationAsync(string subscriptionId, CancellationToken cancellationToken = default)
+    public virtual Task<Invitation> ResendInvitationAsync(string subscriptionId, CancellationToken cancellationToken = default) =>
+        Traced("ResellerClient.ResendInvitation", (subscriptionId, cancellationToken), static (client, s) => client.ResendInvitationCoreAsync(s.subscriptionId, s.cancellationToken));
+
+    private async Task<Invitation> ResendInvitationCoreAsync(string subscriptionId, CancellationToken cancellationToken)
     {
         var id = SubscriptionRules.ExistingId(subscriptionId);
         var (subscription, fromEmulator) = await ReadSubscriptionAsync(id, cancellationToken).ConfigureAwait(false);

@@ -23,11 +23,14 @@ public partial class ResellerClient
         var id = SubscriptionRules.ExistingId(subscriptionId);
         Subscription? subscription = null;
         return AsyncPageable<SubscriptionUser>.Create(
-            async (token, size, ct) =>
-            {
-                subscription ??= await GetSubscriptionAsync(id, ct).ConfigureAwait(false);
-                return await UsersPageAsync(id, subscription, token, PageSizeOrDefault(size), ct).ConfigureAwait(false);
-            },
+            (token, size, ct) => Traced(
+                "ResellerClient.GetSubscriptionUsers",
+                (token, size, ct),
+                async (client, s) =>
+                {
+                    subscription ??= await client.GetSubscriptionAsync(id, s.ct).ConfigureAwait(false);
+                    return await client.UsersPageAsync(id, subscription, s.token, client.PageSizeOrDefault(s.size), s.ct).ConfigureAwait(false);
+                }),
             $"users of subscription '{id}'",
             cancellationToken);
     }
@@ -38,7 +41,10 @@ public partial class ResellerClient
     /// A retry after a lost answer recognises that id and never adds the user twice.
     /// </remarks>
     /// <exception cref="ResellerConflictException">The user is already on the subscription (<c>UserAlreadyExists</c>), or it is archived.</exception>
-    public virtual async Task<SubscriptionUser> AddSubscriptionUserAsync(string subscriptionId, string emailAddress, IEnumerable<SubscriptionRole>? roles = null, CancellationToken cancellationToken = default)
+    public virtual Task<SubscriptionUser> AddSubscriptionUserAsync(string subscriptionId, string emailAddress, IEnumerable<SubscriptionRole>? roles = null, CancellationToken cancellationToken = default) =>
+        Traced("ResellerClient.AddSubscriptionUser", (subscriptionId, emailAddress, roles, cancellationToken), static (client, s) => client.AddSubscriptionUserCoreAsync(s.subscriptionId, s.emailAddress, s.roles, s.cancellationToken));
+
+    private async Task<SubscriptionUser> AddSubscriptionUserCoreAsync(string subscriptionId, string emailAddress, IEnumerable<SubscriptionRole>? roles, CancellationToken cancellationToken)
     {
         var id = SubscriptionRules.ExistingId(subscriptionId);
         var email = SubscriptionRules.EmailAddress(emailAddress ?? string.Empty, "EmailAddress", "R10");
@@ -84,7 +90,10 @@ public partial class ResellerClient
     /// Finds the user's <c>UserID</c> by email address (listing the users), then <c>PUT .../users/{UserID}/roles</c>. The
     /// owner always keeps Admin: that is refused before anything is sent (R10, R17).
     /// </remarks>
-    public virtual async Task<SubscriptionUser> SetSubscriptionUserRolesAsync(string subscriptionId, string emailAddress, IEnumerable<SubscriptionRole> roles, CancellationToken cancellationToken = default)
+    public virtual Task<SubscriptionUser> SetSubscriptionUserRolesAsync(string subscriptionId, string emailAddress, IEnumerable<SubscriptionRole> roles, CancellationToken cancellationToken = default) =>
+        Traced("ResellerClient.SetSubscriptionUserRoles", (subscriptionId, emailAddress, roles, cancellationToken), static (client, s) => client.SetSubscriptionUserRolesCoreAsync(s.subscriptionId, s.emailAddress, s.roles, s.cancellationToken));
+
+    private async Task<SubscriptionUser> SetSubscriptionUserRolesCoreAsync(string subscriptionId, string emailAddress, IEnumerable<SubscriptionRole> roles, CancellationToken cancellationToken)
     {
         if (roles is null)
         {
@@ -138,7 +147,10 @@ public partial class ResellerClient
     /// refused by the server (403) and reported as <see cref="ResellerValidationException"/> <c>OwnerCannotBeRemoved</c>.
     /// A retry that finds the user already gone counts as done.
     /// </remarks>
-    public virtual async Task RemoveSubscriptionUserAsync(string subscriptionId, string emailAddress, CancellationToken cancellationToken = default)
+    public virtual Task RemoveSubscriptionUserAsync(string subscriptionId, string emailAddress, CancellationToken cancellationToken = default) =>
+        Traced("ResellerClient.RemoveSubscriptionUser", (subscriptionId, emailAddress, cancellationToken), static (client, s) => client.RemoveSubscriptionUserCoreAsync(s.subscriptionId, s.emailAddress, s.cancellationToken));
+
+    private async Task RemoveSubscriptionUserCoreAsync(string subscriptionId, string emailAddress, CancellationToken cancellationToken)
     {
         var id = SubscriptionRules.ExistingId(subscriptionId);
         var email = SubscriptionRules.EmailAddress(emailAddress ?? string.Empty, "EmailAddress", "R10");
@@ -169,16 +181,18 @@ public partial class ResellerClient
     /// <remarks>The counts are filled in when the server reports them (the emulator does); the Cloud API leaves them <see langword="null"/>.</remarks>
     public virtual AsyncPageable<Customer> GetCustomersAsync(CancellationToken cancellationToken = default) =>
         AsyncPageable<Customer>.Create(
-            async (token, size, ct) =>
-            {
-                var pageSize = PageSizeOrDefault(size);
-                var request = CloudApiRequest.Get(CloudApiRoutes.EndUsers, CloudApiPaging.Query(token, pageSize));
-                var response = await _connection.GetAsync(request, CloudApiJsonContext.Default.EndUsersResponse, ct).ConfigureAwait(false);
-                var customers = CloudApiPaging.Items(request, response.EndUsers, pageSize, static customer => !string.IsNullOrEmpty(customer.CustomerId), "EndUserID");
-                return Page<Customer>.FromServer(customers, CloudApiPaging.Next(response.ContinuationToken), customers.Count, response.EndUserCount);
-            },
+            (token, size, ct) => Traced("ResellerClient.GetCustomers", (token, size, ct), static (client, s) => client.CustomersPageAsync(s.token, s.size, s.ct)),
             "customers",
             cancellationToken);
+
+    private async Task<Page<Customer>> CustomersPageAsync(string? continuationToken, int? pageSizeHint, CancellationToken cancellationToken)
+    {
+        var pageSize = PageSizeOrDefault(pageSizeHint);
+        var request = CloudApiRequest.Get(CloudApiRoutes.EndUsers, CloudApiPaging.Query(continuationToken, pageSize));
+        var response = await _connection.GetAsync(request, CloudApiJsonContext.Default.EndUsersResponse, cancellationToken).ConfigureAwait(false);
+        var customers = CloudApiPaging.Items(request, response.EndUsers, pageSize, static customer => !string.IsNullOrEmpty(customer.CustomerId), "EndUserID");
+        return Page<Customer>.FromServer(customers, CloudApiPaging.Next(response.ContinuationToken), customers.Count, response.EndUserCount);
+    }
 
     private async Task<Page<SubscriptionUser>> UsersPageAsync(string subscriptionId, Subscription subscription, string? continuationToken, int pageSize, CancellationToken cancellationToken)
     {

@@ -34,6 +34,13 @@ namespace Exclaimer.Reseller.Sdk;
 /// </example>
 public partial class ResellerClient : IDisposable
 {
+    /// <summary>
+    /// The name of the <see cref="System.Diagnostics.ActivitySource"/> the client traces on: a span per operation
+    /// (<c>ResellerClient.CreateSubscription</c>) and one per HTTP attempt below it, with OpenTelemetry's HTTP client
+    /// attributes. With OpenTelemetry: <c>.AddSource(ResellerClient.ActivitySourceName)</c>. Untraced calls cost nothing.
+    /// </summary>
+    public const string ActivitySourceName = "Exclaimer.Reseller.Sdk";
+
     private readonly ClientSettings _settings = null!;
     private readonly CloudApiConnection _connection = null!;
     private readonly ResellerTransport? _ownedTransport;
@@ -81,6 +88,18 @@ public partial class ResellerClient : IDisposable
             _ownedTransport?.Dispose();
         }
     }
+
+    /// <summary>Runs an operation under its span when someone listens (<see cref="ActivitySourceName"/>); otherwise as it is.</summary>
+    private Task<T> Traced<TState, T>(string operation, TState state, Func<ResellerClient, TState, Task<T>> call) =>
+        ClientTracing.IsEnabled
+            ? ClientTracing.OperationAsync(operation, _connection.Redactor, (Client: this, State: state, Call: call), static s => s.Call(s.Client, s.State))
+            : call(this, state);
+
+    /// <inheritdoc cref="Traced{TState, T}(string, TState, Func{ResellerClient, TState, Task{T}})"/>
+    private Task Traced<TState>(string operation, TState state, Func<ResellerClient, TState, Task> call) =>
+        ClientTracing.IsEnabled
+            ? ClientTracing.OperationAsync(operation, _connection.Redactor, (Client: this, State: state, Call: call), static s => s.Call(s.Client, s.State))
+            : call(this, state);
 
     private int PageSizeOrDefault(int? hint) =>
         hint is null ? _settings.PageSize : Math.Max(1, Math.Min(hint.Value, ResellerClientOptions.MaxPageSize));

@@ -47,6 +47,7 @@ internal sealed class EmulatorHandler : HttpMessageHandler
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var path = request.RequestUri?.AbsolutePath ?? "/";
+        using var activity = EmulatorTracing.Start(request);
         EmulatorResponse answer;
         try
         {
@@ -79,6 +80,7 @@ internal sealed class EmulatorHandler : HttpMessageHandler
             answer = EmulatorResponse.Problem(500, new ProblemAnswer { Message = "The emulator failed to answer; its log says why." });
         }
 
+        EmulatorTracing.Answered(activity, answer.Status);
         return ToHttp(request, answer);
     }
 

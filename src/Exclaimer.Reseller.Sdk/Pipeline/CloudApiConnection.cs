@@ -1,5 +1,7 @@
 using System;
 using System.Buffers;
+using System.Diagnostics;
+using System.Globalization;
 using System.IO;
 using System.Net.Http;
 using System.Text;
@@ -59,7 +61,8 @@ internal sealed class CloudApiConnection
         Redactor = new SecretRedactor(settings.ApiToken);
     }
 
-    private SecretRedactor Redactor { get; }
+    /// <summary>Takes the token and secret links out of text from outside (R18).</summary>
+    public SecretRedactor Redactor { get; }
 
     /// <summary>Sends a call and returns its final reply, success or failure; only failures without a reply throw.</summary>
     /// <exception cref="ResellerException">Timeout, connection failure or a response that is not the documented JSON.</exception>
@@ -231,17 +234,25 @@ internal sealed class CloudApiConnection
         // The attempt's own timer, from the settings' clock, cancelled too if the caller cancels.
         var timeout = budget == Timeout.InfiniteTimeSpan ? null : StartTimer(budget);
         var linked = timeout is null ? default : Link(timeout, cancellationToken);
+        Activity? activity = null;
         try
         {
             using var message = BuildMessage(call.Request);
             var sentTo = message.RequestUri!;
+            if (ClientTracing.IsEnabled)
+            {
+                activity = StartAttemptSpan(message, call.Attempts);
+            }
+
             var token = timeout?.Token ?? cancellationToken;
             using var response = await _transport.Client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (response.RequestMessage?.RequestUri is { } answeredFrom && answeredFrom != sentTo)
             {
                 // An injected HttpClient's handler followed a redirect on its own: whatever it found is not trusted (R18).
-                return Outcome.FromException<CloudApiReply>(CloudApiErrors.FollowedRedirect(call.Request, sentTo, answeredFrom));
+                var refused = CloudApiErrors.FollowedRedirect(call.Request, sentTo, answeredFrom);
+                ClientTracing.Failed(activity, refused, Redactor);
+                return Outcome.FromException<CloudApiReply>(refused);
             }
 
             var fromEmulator = response.Headers.Contains(EmulatorHeader);
@@ -282,29 +293,81 @@ internal sealed class CloudApiConnection
                 status,
                 (long)_settings.TimeProvider.GetElapsedTime(started).TotalMilliseconds,
                 call.Attempts);
+            if (activity is not null)
+            {
+                Answered(activity, status);
+            }
+
             return Outcome.FromResult(reply);
         }
         catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
         {
             // The caller's cancellation, reported with the caller's token rather than the attempt's.
-            return Outcome.FromException<CloudApiReply>(new OperationCanceledException(ex.Message, ex, cancellationToken));
+            return Failed(activity, new OperationCanceledException(ex.Message, ex, cancellationToken));
         }
         catch (OperationCanceledException ex) when (timeout is { IsCancellationRequested: true })
         {
-            return Outcome.FromException<CloudApiReply>(new TimeoutException($"The attempt took longer than its {budget.TotalMilliseconds:0} ms.", ex));
+            return Failed(activity, new TimeoutException($"The attempt took longer than its {budget.TotalMilliseconds:0} ms.", ex));
         }
         catch (Exception ex)
         {
-            return Outcome.FromException<CloudApiReply>(ex);
+            return Failed(activity, ex);
         }
         finally
         {
+            activity?.Dispose();
             linked.Dispose();
             if (timeout is not null)
             {
                 StopTimer(timeout);
             }
         }
+    }
+
+    /// <summary>
+    /// The attempt's span, named and tagged as OpenTelemetry's HTTP client conventions say: the method, the address
+    /// without secrets (<see cref="ClientTracing.FullUrl"/>), the server and, from the second attempt on, the resend count.
+    /// Never a header or a body: the token and invitation links stay out (R18).
+    /// </summary>
+    private static Activity? StartAttemptSpan(HttpRequestMessage message, int attempt)
+    {
+        var activity = ClientTracing.Source.StartActivity(message.Method.Method, ActivityKind.Client);
+        if (activity is { IsAllDataRequested: true })
+        {
+            var address = message.RequestUri!;
+            activity.SetTag("http.request.method", message.Method.Method);
+            activity.SetTag("url.full", ClientTracing.FullUrl(address));
+            activity.SetTag("server.address", address.Host);
+            activity.SetTag("server.port", address.Port);
+            if (attempt > 1)
+            {
+                activity.SetTag("http.request.resend_count", attempt - 1);
+            }
+        }
+
+        return activity;
+    }
+
+    /// <summary>The answer's status on the attempt's span; 4xx and 5xx mark it failed, with the status as <c>error.type</c>.</summary>
+    private static void Answered(Activity activity, int status)
+    {
+        if (!activity.IsAllDataRequested)
+        {
+            return;
+        }
+
+        activity.SetTag("http.response.status_code", status);
+        if (status >= 400)
+        {
+            activity.SetTag("error.type", status.ToString(CultureInfo.InvariantCulture));
+            activity.SetStatus(ActivityStatusCode.Error);
+        }
+    }
+
+    private Outcome<CloudApiReply> Failed(Activity? activity, Exception exception)
+    {
+        ClientTracing.Failed(activity, exception, Redactor);
+        return Outcome.FromException<CloudApiReply>(exception);
     }
 
     private CancellationTokenSource StartTimer(TimeSpan budget)
