@@ -50,39 +50,45 @@ internal sealed class ResellerEngine
         _store.ReadAsync(view => Require(view, subscriptionId), cancellationToken);
 
     /// <summary>One page in creation order, from a position; positions never move, because nothing is deleted (R15).</summary>
-    public Task<(IReadOnlyList<StoredSubscription> Items, int Total, int? Next)> ListAsync(bool activeOnly, int start, int pageSize, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// A page of subscriptions in creation order (R2). <paramref name="start"/> is a position in creation order when it comes
+    /// from a continuation token (<paramref name="startIsPosition"/>), else the number of matching subscriptions to skip (a
+    /// <c>Page</c> number). The walk stops once the page is full and the next match is found: the total comes from the
+    /// view's running count, so the first page of 10,000 costs the page, not the store.
+    /// </summary>
+    public Task<(IReadOnlyList<StoredSubscription> Items, int Total, int? Next)> ListAsync(bool activeOnly, int start, bool startIsPosition, int pageSize, CancellationToken cancellationToken) =>
         _store.ReadAsync(
             view =>
             {
                 var all = view.Subscriptions;
+                var total = !activeOnly ? all.Count
+                    : view is IActiveSubscriptionCount counted ? counted.ActiveCount
+                    : all.Count(record => SubscriptionStates.IsActive(record.Subscription.Status));
                 var page = new List<StoredSubscription>(Math.Min(pageSize, 64));
-                var total = 0;
-                int? next = null;
-                for (var position = 0; position < all.Count; position++)
+                var skip = startIsPosition ? 0 : start;
+                for (var position = startIsPosition ? Math.Max(start, 0) : 0; position < all.Count; position++)
                 {
                     var record = all[position];
-                    if (activeOnly && !string.Equals(record.Subscription.Status, SubscriptionStates.Active, StringComparison.OrdinalIgnoreCase))
+                    if (activeOnly && !SubscriptionStates.IsActive(record.Subscription.Status))
                     {
                         continue;
                     }
 
-                    total++;
-                    if (position < start)
+                    if (skip > 0)
                     {
-                        continue;
+                        skip--;
                     }
-
-                    if (page.Count < pageSize)
+                    else if (page.Count < pageSize)
                     {
                         page.Add(record);
                     }
                     else
                     {
-                        next ??= position;
+                        return ((IReadOnlyList<StoredSubscription>)page, total, (int?)position);
                     }
                 }
 
-                return ((IReadOnlyList<StoredSubscription>)page, total, next);
+                return ((IReadOnlyList<StoredSubscription>)page, total, (int?)null);
             },
             cancellationToken);
 

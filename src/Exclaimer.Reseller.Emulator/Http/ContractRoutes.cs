@@ -161,11 +161,11 @@ internal sealed class ContractRoutes
 
     private async Task<EmulatorResponse> ListSubscriptionsAsync(EmulatorRequest request, IReadOnlyList<string> values, CancellationToken cancellationToken)
     {
-        var (start, size) = request.Paging();
+        var (start, size, startIsPosition) = request.PagingFrom();
         var activeOnly = request.Query("ActiveOnly") is { } text && bool.TryParse(text, out var active)
             ? active
             : request.Query("ActiveOnly") is null ? false : throw ApiProblem.BadRequest("ActiveOnly", "give true or false");
-        var (items, total, next) = await _engine.ListAsync(activeOnly, start, size, cancellationToken).ConfigureAwait(false);
+        var (items, total, next) = await _engine.ListAsync(activeOnly, start, startIsPosition, size, cancellationToken).ConfigureAwait(false);
         return EmulatorResponse.Json(200, new SubscriptionsAnswer
         {
             Subscriptions = items.Select(record => SubscriptionAnswer.From(record.Subscription)).ToList(),

@@ -62,6 +62,16 @@ internal sealed class EmulatorRequest
     /// </summary>
     public (int Start, int PageSize) Paging()
     {
+        var (start, size, _) = PagingFrom();
+        return (start, size);
+    }
+
+    /// <summary>
+    /// As <see cref="Paging"/>, and whether the start is a position in creation order (from a token) rather than a count
+    /// of items to skip (from <c>Page</c>): the two differ on a filtered list such as <c>ActiveOnly</c>.
+    /// </summary>
+    public (int Start, int PageSize, bool StartIsPosition) PagingFrom()
+    {
         var size = Number("PageSize") ?? 50;
         if (size is < 1 or > 200)
         {
@@ -74,13 +84,13 @@ internal sealed class EmulatorRequest
             var tokenSize = token & 0xFF;
             return token < 0 || tokenSize is < 1 or > 200
                 ? throw ApiProblem.BadRequest("ContinuationToken", "pass back a token from an earlier page unchanged")
-                : (start, tokenSize);
+                : (start, tokenSize, true);
         }
 
         var page = Number("Page") ?? 1;
         return page < 1 || (long)(page - 1) * size > int.MaxValue >> 8
             ? throw ApiProblem.BadRequest("Page", "use a page number from 1")
-            : ((page - 1) * size, size);
+            : ((page - 1) * size, size, false);
     }
 
     /// <summary>The token for the page that starts at <paramref name="next"/>, or <see langword="null"/> at the end.</summary>

@@ -13,6 +13,16 @@ internal interface ICustomerUserTotals
     long ActiveUsersOf(string endUserId);
 }
 
+/// <summary>
+/// A view that keeps how many subscriptions are Active, so a page of <c>ActiveOnly</c> (R2) reports its total without a
+/// walk over every subscription. The built-in stores' views have it; for another store the engine counts.
+/// </summary>
+internal interface IActiveSubscriptionCount
+{
+    /// <summary>The subscriptions whose status is Active.</summary>
+    int ActiveCount { get; }
+}
+
 /// <summary>What one subscription adds to its customer's total.</summary>
 internal static class CustomerUsers
 {

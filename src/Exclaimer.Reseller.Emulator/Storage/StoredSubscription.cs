@@ -211,6 +211,9 @@ internal static class SubscriptionStates
     /// <summary>Ended; in the archive.</summary>
     public const string Ended = "Ended";
 
+    /// <summary>Whether a status is Active.</summary>
+    public static bool IsActive(string? status) => string.Equals(status, Active, StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Whether a status is the archive's (R16).</summary>
     public static bool IsArchived(string? status) =>
         string.Equals(status, Cancelled, StringComparison.OrdinalIgnoreCase) || string.Equals(status, Ended, StringComparison.OrdinalIgnoreCase);

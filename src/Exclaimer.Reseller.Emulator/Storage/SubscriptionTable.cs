@@ -3,8 +3,8 @@ using System.Collections.Generic;
 
 namespace Exclaimer.Reseller.Emulator.Storage;
 
-/// <summary>The in-memory shape both built-in stores keep: subscriptions in creation order, indexed by id.</summary>
-internal sealed class SubscriptionTable : IResellerStoreView, ICustomerUserTotals
+/// <summary>The in-memory shape both built-in stores keep: subscriptions in creation order, indexed by id, with running totals.</summary>
+internal sealed class SubscriptionTable : IResellerStoreView, ICustomerUserTotals, IActiveSubscriptionCount
 {
     private readonly List<StoredSubscription> _rows = new();
     private readonly Dictionary<string, int> _positions = new(StringComparer.OrdinalIgnoreCase);
@@ -16,6 +16,8 @@ internal sealed class SubscriptionTable : IResellerStoreView, ICustomerUserTotal
         _positions.TryGetValue(subscriptionId, out var position) ? _rows[position] : null;
 
     public long ActiveUsersOf(string endUserId) => _customerUsers.TryGetValue(endUserId, out var users) ? users : 0;
+
+    public int ActiveCount { get; private set; }
 
     public void Put(StoredSubscription subscription)
     {
@@ -38,10 +40,16 @@ internal sealed class SubscriptionTable : IResellerStoreView, ICustomerUserTotal
         _rows.Clear();
         _positions.Clear();
         _customerUsers.Clear();
+        ActiveCount = 0;
     }
 
     private void Count(StoredSubscription record, int sign)
     {
+        if (SubscriptionStates.IsActive(record.Subscription.Status))
+        {
+            ActiveCount += sign;
+        }
+
         if (record.Subscription.EndUserId is { } customer && CustomerUsers.Of(record, customer) is var users and > 0)
         {
             _customerUsers[customer] = ActiveUsersOf(customer) + (sign * users);

@@ -7,7 +7,7 @@ namespace Exclaimer.Reseller.Sdk.Rules;
 internal sealed class SubscriptionFilter
 {
     private readonly bool _archived;
-    private readonly Regex? _customerName;
+    private readonly string? _customerName;
     private readonly SubscriptionStatus? _status;
     private readonly Product? _product;
     private readonly bool? _inTrial;
@@ -46,17 +46,22 @@ internal sealed class SubscriptionFilter
         && (_status is null || subscription.Status == _status)
         && (_product is null || subscription.Product == _product)
         && (_inTrial is null || subscription.InTrial == _inTrial)
-        && (_customerName is null || _customerName.IsMatch(subscription.CustomerName));
+        && (_customerName is null || Regex.IsMatch(subscription.CustomerName, _customerName, WildcardOptions, MatchTimeout));
 
     private static Product? KnownProduct(Product? product) =>
         product == Product.Unknown
             ? throw ResellerValidationException.Invalid("Product", "R2", "filter on Microsoft365 or GoogleWorkspace")
             : product;
 
-    /// <summary>PowerShell-style wildcards: <c>*</c> and <c>?</c>; no wildcard means an exact, case-insensitive match.</summary>
-    private static Regex Wildcard(string pattern) =>
-        new(
-            "^" + Regex.Escape(pattern).Replace(@"\*", ".*").Replace(@"\?", ".") + "$",
-            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline,
-            TimeSpan.FromSeconds(1));
+    private const RegexOptions WildcardOptions = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline;
+
+    private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// PowerShell-style wildcards: <c>*</c> and <c>?</c>; no wildcard means an exact, case-insensitive match. Matched through
+    /// <see cref="Regex"/>'s static methods, whose cache keeps the parsed pattern: a listing per page (a runbook polling
+    /// the overview, a PowerShell filter) no longer builds the expression again each time.
+    /// </summary>
+    private static string Wildcard(string pattern) =>
+        "^" + Regex.Escape(pattern).Replace(@"\*", ".*").Replace(@"\?", ".") + "$";
 }

@@ -4,6 +4,8 @@ using System.Net.Http;
 using System.Text;
 using System.Text.Json;
 using System.Threading.Tasks;
+using Exclaimer.Reseller.Emulator.Storage;
+using Exclaimer.Reseller.Sdk.Tests.Support;
 
 namespace Exclaimer.Reseller.Emulator.Tests.Http;
 
@@ -152,6 +154,51 @@ public sealed class ContractSemanticsTests
 
         Assert.Equal(new[] { "a" }, page.GetProperty("Subscriptions").EnumerateArray().Select(s => s.GetProperty("SubscriptionID").GetString()));
         Assert.Equal(1, page.GetProperty("SubscriptionCount").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("memory")]
+    [InlineData("file")]
+    public async Task R2_ActiveOnly_pages_by_Page_and_by_token_show_each_active_one_once_and_the_count_follows_every_change(string kind)
+    {
+        using var folder = new TempDirectory();
+        using var emulator = new EmulatorHttp(store: kind == "file" ? new JsonFileResellerStore(new JsonFileStoreOptions { DirectoryPath = folder.Path }) : null);
+        for (var i = 0; i < 9; i++)
+        {
+            await emulator.CreateAsync("s" + i);
+        }
+
+        // s0, s1 and s2 suspended, s4 cancelled, then s1 reactivated: active are s1, s3, s5, s6, s7, s8.
+        foreach (var id in new[] { "s0", "s1", "s2" })
+        {
+            await emulator.SendAsync(HttpMethod.Put, $"1.0/subscriptions/{id}/deactivate");
+        }
+
+        await emulator.SendAsync(HttpMethod.Put, "1.0/subscriptions/s4/end");
+        var reactivated = await emulator.SendAsync(HttpMethod.Put, "1.0/subscriptions/s1/reactivate", "{}");
+        var expected = new[] { "s1", "s3", "s5", "s6", "s7", "s8" };
+
+        var byPage = new System.Collections.Generic.List<string>();
+        for (var number = 1; number <= 3; number++)
+        {
+            var (_, page) = await emulator.SendAsync(HttpMethod.Get, $"1.0/subscriptions?ActiveOnly=true&PageSize=4&Page={number}");
+            byPage.AddRange(page.GetProperty("Subscriptions").EnumerateArray().Select(s => s.GetProperty("SubscriptionID").GetString()!));
+            Assert.Equal(expected.Length, page.GetProperty("SubscriptionCount").GetInt32());
+        }
+
+        var byToken = new System.Collections.Generic.List<string>();
+        string? token = "0";
+        for (var pages = 0; token is not null && pages < 5; pages++)
+        {
+            var (_, page) = await emulator.SendAsync(HttpMethod.Get, $"1.0/subscriptions?ActiveOnly=true&PageSize=4&ContinuationToken={token}");
+            byToken.AddRange(page.GetProperty("Subscriptions").EnumerateArray().Select(s => s.GetProperty("SubscriptionID").GetString()!));
+            Assert.Equal(expected.Length, page.GetProperty("SubscriptionCount").GetInt32());
+            token = page.TryGetProperty("ContinuationToken", out var next) ? next.GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
+        }
+
+        Assert.Equal(204, reactivated.Status);
+        Assert.Equal(expected, byPage);
+        Assert.Equal(expected, byToken);
     }
 
     [Fact]

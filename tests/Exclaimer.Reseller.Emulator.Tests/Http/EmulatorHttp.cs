@@ -10,9 +10,9 @@ namespace Exclaimer.Reseller.Emulator.Tests.Http;
 /// <summary>The in-process emulator reached with a plain <see cref="HttpClient"/>, as any client in any language would.</summary>
 internal sealed class EmulatorHttp : IDisposable
 {
-    public EmulatorHttp(string? token = null)
+    public EmulatorHttp(string? token = null, ResellerStore? store = null)
     {
-        Emulator = new ResellerEmulator(new EmulatorOptions { Store = new InMemoryResellerStore(), ApiToken = token });
+        Emulator = new ResellerEmulator(new EmulatorOptions { Store = store ?? new InMemoryResellerStore(), ApiToken = token });
         Http = new HttpClient(Emulator.Handler) { BaseAddress = new Uri("http://localhost/exclaimerapi/") };
         if (token is not null)
         {
