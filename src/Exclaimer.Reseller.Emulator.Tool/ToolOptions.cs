@@ -1,14 +1,15 @@
 using System;
 using System.Globalization;
 using System.Net;
+using Exclaimer.Reseller.Emulator;
 
 namespace Exclaimer.Reseller.Emulator.Tool;
 
-/// <summary>The command line: <c>--port</c>, <c>--store</c>, <c>--token</c>, <c>--listen</c>, <c>--help</c>.</summary>
+/// <summary>The command line: <c>--port</c>, <c>--store</c>, <c>--token</c>, <c>--listen</c>, <c>--partner</c>, <c>--mailbox-allocation</c>, <c>--help</c>.</summary>
 internal sealed class ToolOptions
 {
     public const string Usage =
-        "Usage: exclaimer-emulator [--port <n>] [--store <folder>] [--token <value>] [--listen <address>]\n" +
+        "Usage: exclaimer-emulator [--port <n>] [--store <folder>] [--token <value>] [--listen <address>] [--partner <kind>] [--mailbox-allocation <n>]\n" +
         "\n" +
         "Serves the Exclaimer Cloud API contract under /exclaimerapi, with the reseller portal's rules, on a JSON file store.\n" +
         "\n" +
@@ -16,6 +17,8 @@ internal sealed class ToolOptions
         "  --store <folder>    the store's folder; default the embedded default's (EXCLAIMER_RESELLER_STORE, or the per-user folder)\n" +
         "  --token <value>     require this ExAPIToken (401 without it); without it any token is accepted\n" +
         "  --listen <address>  the address to listen on; default 127.0.0.1 (loopback only)\n" +
+        "  --partner <kind>    the partner the emulator answers as: Marketplace (the default), Reseller or Msp (the MSP operations answer only for Msp)\n" +
+        "  --mailbox-allocation <n>  an Elite-programme MSP's mailbox allocation (needs --partner Msp)\n" +
         "\n" +
         "The first line of standard output is 'Listening on http://<address>:<port>/exclaimerapi'. Ctrl+C or SIGTERM stops it.";
 
@@ -26,6 +29,10 @@ internal sealed class ToolOptions
     public string? Token { get; private set; }
 
     public IPAddress Listen { get; private set; } = IPAddress.Loopback;
+
+    public EmulatorPartnerKind Partner { get; private set; } = EmulatorPartnerKind.Marketplace;
+
+    public int? MailboxAllocation { get; private set; }
 
     public bool Help { get; private set; }
 
@@ -60,12 +67,29 @@ internal sealed class ToolOptions
                     var address = Value();
                     options.Listen = IPAddress.TryParse(address, out var ip) ? ip : throw new ArgumentException($"--listen must be an IP address, not '{address}'.");
                     break;
+                case "--partner":
+                    var kind = Value();
+                    options.Partner = Enum.TryParse<EmulatorPartnerKind>(kind, ignoreCase: true, out var partner) && Enum.IsDefined(partner) && !int.TryParse(kind, out _)
+                        ? partner
+                        : throw new ArgumentException($"--partner must be Marketplace, Reseller or Msp, not '{kind}'.");
+                    break;
+                case "--mailbox-allocation":
+                    var allocation = Value();
+                    options.MailboxAllocation = int.TryParse(allocation, NumberStyles.None, CultureInfo.InvariantCulture, out var mailboxes)
+                        ? mailboxes
+                        : throw new ArgumentException($"--mailbox-allocation must be a whole number of mailboxes, not '{allocation}'.");
+                    break;
                 case "--help" or "-h" or "-?":
                     options.Help = true;
                     break;
                 default:
                     throw new ArgumentException($"'{name}' is not an option of exclaimer-emulator.");
             }
+        }
+
+        if (options.MailboxAllocation is not null && options.Partner != EmulatorPartnerKind.Msp)
+        {
+            throw new ArgumentException("--mailbox-allocation is for an MSP on the Elite programme: give --partner Msp too.");
         }
 
         return options;
