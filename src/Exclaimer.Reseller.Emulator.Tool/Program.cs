@@ -39,7 +39,7 @@ if (options.Recover)
     return await Recovery.RunAsync(store);
 }
 
-using var emulator = new ResellerEmulator(new EmulatorOptions { Store = store, ApiToken = options.Token });
+using var emulator = new ResellerEmulator(new EmulatorOptions { Store = store, ApiToken = options.Token, PartnerKind = options.Partner, MailboxAllocation = options.MailboxAllocation });
 using var invoker = new HttpMessageInvoker(emulator.Handler, disposeHandler: false);
 
 var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = Array.Empty<string>() });
@@ -55,6 +55,7 @@ var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAdd
 Console.WriteLine($"Listening on {address.TrimEnd('/')}/{emulator.ApiSegment}");
 Console.Out.Flush();
 await Console.Error.WriteLineAsync($"Store: {store.DirectoryPath}");
+await Console.Error.WriteLineAsync($"Partner: {options.Partner}{(options.MailboxAllocation is { } allocation ? $" (Elite programme, {allocation} mailboxes)" : string.Empty)}");
 if (options.Token is null)
 {
     await Console.Error.WriteLineAsync("Warning: no --token given, so any ExAPIToken (or none) is accepted.");

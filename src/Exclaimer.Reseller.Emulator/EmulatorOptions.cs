@@ -38,4 +38,18 @@ public sealed class EmulatorOptions
 
     /// <summary>The portal whose pages a start points at (R12) and invitation links lead to.</summary>
     public Uri PortalUri { get; set; } = new("https://portal.exclaimer.com/", UriKind.Absolute);
+
+    /// <summary>
+    /// Which kind of partner the emulator answers as: <see cref="EmulatorPartnerKind.Marketplace"/> (the default),
+    /// <see cref="EmulatorPartnerKind.Reseller"/> or <see cref="EmulatorPartnerKind.Msp"/>. The MSP operations answer only
+    /// for an MSP; for any other partner they are refused with 403, as by the real API (R24).
+    /// </summary>
+    public EmulatorPartnerKind PartnerKind { get; set; } = EmulatorPartnerKind.Marketplace;
+
+    /// <summary>
+    /// The mailbox allocation of an MSP on the Elite programme (<c>GET /1.0/mailbox-allocation</c>): the licensed mailboxes
+    /// of all its current subscriptions must stay within it (R23). <see langword="null"/> (the default): not on the
+    /// programme, and the allocation call is refused with 403. Needs <see cref="PartnerKind"/> <see cref="EmulatorPartnerKind.Msp"/>.
+    /// </summary>
+    public int? MailboxAllocation { get; set; }
 }

@@ -41,7 +41,7 @@ public sealed class ResellerEmulator : IDisposable
     private readonly EmulatorHandler _handler;
 
     /// <summary>Creates the emulator. With default options: the JSON file store in its default folder and an outbox beside it.</summary>
-    /// <exception cref="ArgumentException">A store other than the built-in ones was given without an invitation sender.</exception>
+    /// <exception cref="ArgumentException">A store other than the built-in ones was given without an invitation sender, or the partner settings do not fit together.</exception>
     public ResellerEmulator(EmulatorOptions? options = null)
     {
         options ??= new EmulatorOptions();
@@ -67,7 +67,8 @@ public sealed class ResellerEmulator : IDisposable
             throw new ArgumentException("EmulatorOptions.ApiSegment must be one path segment, e.g. exclaimerapi.", nameof(options));
         }
 
-        var engine = new ResellerEngine(store, sender, options.TimeProvider ?? TimeProvider.System, options.PortalUri, log);
+        var partner = PartnerSettings.From(options);
+        var engine = new ResellerEngine(store, sender, options.TimeProvider ?? TimeProvider.System, options.PortalUri, log, partner);
         _handler = new EmulatorHandler(new ContractRoutes(engine), options.ApiToken, segment, log);
         Store = store;
         InvitationSender = sender;

@@ -17,9 +17,11 @@ public partial class ResellerClient
     /// <param name="query">Filters; <see langword="null"/> for every current subscription.</param>
     /// <param name="cancellationToken">Cancels the listing.</param>
     /// <remarks>
-    /// <c>GET /1.0/subscriptions</c>, one page per page. Only a <see cref="SubscriptionStatus.Active"/> filter is sent to
-    /// the server (<c>ActiveOnly</c>); the other filters apply to each page as it arrives, so a page may hold fewer items
-    /// than asked, even none, and nothing loads all pages at once (R2).
+    /// <c>GET /1.0/subscriptions</c>, one page per page. The server applies <see cref="SubscriptionStatus.Active"/>
+    /// (<c>ActiveOnly</c>), <see cref="SubscriptionQuery.OverageOnly"/> and <see cref="SubscriptionQuery.ResellerId"/>; the
+    /// other filters apply to each page as it arrives, so a page may hold fewer items than asked, even none, and nothing
+    /// loads all pages at once (R2). <see cref="SubscriptionQuery.Domain"/> and <see cref="SubscriptionQuery.DataCenter"/>
+    /// need fields only the emulator reports: over the Cloud API they fail with <c>NotSupportedByCloudApi</c>.
     /// </remarks>
     public virtual AsyncPageable<Subscription> GetSubscriptionsAsync(SubscriptionQuery? query = null, CancellationToken cancellationToken = default)
     {
@@ -67,9 +69,10 @@ public partial class ResellerClient
     }
 
     /// <summary>
-    /// Creates a customer subscription (R3-R9). It starts with a 14-day trial unless
-    /// <see cref="CreateSubscriptionOptions.SkipTrial"/> is set (R7); with customer access the customer gets an
-    /// invitation (R6).
+    /// Creates a customer subscription (R3-R9). It starts with a 14-day trial (or <see cref="CreateSubscriptionOptions.TrialDays"/>)
+    /// unless <see cref="CreateSubscriptionOptions.SkipTrial"/> is set (R7); with customer access the customer gets an
+    /// invitation (R6). The billing currency is <see cref="CreateSubscriptionOptions.Currency"/>, or the Cloud API's default,
+    /// GBP: it cannot be changed afterwards.
     /// </summary>
     /// <remarks>
     /// <c>POST /v2.0/subscriptions</c>, then one GET to return the subscription as the server holds it. Every server
@@ -104,6 +107,10 @@ public partial class ResellerClient
             SubscriptionName = validated.CustomerName,
             Sku = sku,
             SkipTrial = validated.SkipTrial ? true : null,
+            TrialDays = validated.TrialDays,
+            CurrencyCode = validated.Currency,
+            UserId = validated.OwnerUserId,
+            BillingGroup = validated.BillingGroup,
             EndUser = EndUserFor(validated),
             Reseller = _settings.ResellerDomain is { } resellerDomain ? new AddSubscriptionReseller { Domain = resellerDomain } : null,
         };
@@ -509,6 +516,7 @@ public partial class ResellerClient
             UserCount = validated.UserCount,
             Status = SubscriptionStatus.Active,
             InTrial = !validated.SkipTrial,
+            Currency = validated.Currency,
         };
 
     /// <summary>Adds what the call itself sent and a server that does not report them left out (domain, country, contact).</summary>
@@ -525,9 +533,28 @@ public partial class ResellerClient
 
     private async Task<Page<Subscription>> SubscriptionPageAsync(SubscriptionFilter filter, bool activeOnly, string? continuationToken, int pageSize, CancellationToken cancellationToken)
     {
-        var query = CloudApiPaging.Query(continuationToken, pageSize) + (activeOnly ? "&ActiveOnly=true" : string.Empty);
+        var query = CloudApiPaging.Query(continuationToken, pageSize) + filter.ServerQuery(activeOnly);
         var request = CloudApiRequest.Get(CloudApiRoutes.Subscriptions, query);
-        var response = await _connection.GetAsync(request, CloudApiJsonContext.Default.SubscriptionsResponse, cancellationToken).ConfigureAwait(false);
+        var reply = await _connection.SendAsync(request, CloudApiJsonContext.Default.SubscriptionsResponse, cancellationToken).ConfigureAwait(false);
+        if (!reply.IsSuccess)
+        {
+            throw CloudApiErrors.FromReply(reply, request);
+        }
+
+        if (filter.NeedsEmulatorField is { } field && !reply.FromEmulator)
+        {
+            // Matching nothing would pretend no subscription is there; say the server cannot answer it instead.
+            throw new ResellerException(
+                0,
+                ResellerErrorCodes.NotSupportedByCloudApi,
+                $"The Exclaimer Cloud API does not report a subscription's {field}, so subscriptions cannot be filtered by it; nothing was returned. "
+                + "Filter by customer name, status, product or trial, or keep your own record of each customer's " + (field == "Domain" ? "domain." : "data centre."),
+                null,
+                null,
+                reply.RequestId);
+        }
+
+        var response = (SubscriptionsResponse)reply.Value!;
         var items = CloudApiPaging.Items(request, response.Subscriptions, pageSize, static item => !string.IsNullOrEmpty(item.SubscriptionId), "SubscriptionID");
         var matches = new List<Subscription>(items.Count);
         foreach (var item in items)
@@ -592,7 +619,8 @@ public partial class ResellerClient
             return await ReadBackAsync(subscriptionId, action, null, cancellationToken).ConfigureAwait(false);
         }
 
-        if (reply.Status is 400 or 409 && await FindSubscriptionAsync(subscriptionId, cancellationToken).ConfigureAwait(false) is { } current)
+        // 403 too: the contract answers it for a change that "would leave the resource broken" (openapi.json).
+        if (reply.Status is 400 or 403 or 409 && await FindSubscriptionAsync(subscriptionId, cancellationToken).ConfigureAwait(false) is { } current)
         {
             if (reached(current))
             {

@@ -42,18 +42,40 @@ public partial class ResellerClient
     /// </remarks>
     /// <exception cref="ResellerConflictException">The user is already on the subscription (<c>UserAlreadyExists</c>), or it is archived.</exception>
     public virtual Task<SubscriptionUser> AddSubscriptionUserAsync(string subscriptionId, string emailAddress, IEnumerable<SubscriptionRole>? roles = null, CancellationToken cancellationToken = default) =>
-        Traced("ResellerClient.AddSubscriptionUser", (subscriptionId, emailAddress, roles, cancellationToken), static (client, s) => client.AddSubscriptionUserCoreAsync(s.subscriptionId, s.emailAddress, s.roles, s.cancellationToken));
+        AddSubscriptionUserAsync(subscriptionId, new AddSubscriptionUserOptions { EmailAddress = emailAddress, Roles = roles }, cancellationToken);
 
-    private async Task<SubscriptionUser> AddSubscriptionUserCoreAsync(string subscriptionId, string emailAddress, IEnumerable<SubscriptionRole>? roles, CancellationToken cancellationToken)
+    /// <summary>
+    /// Adds a user or colleague (R10), choosing whether Exclaimer's welcome email goes out and, if wanted, the user's id.
+    /// Without roles the user is an Admin.
+    /// </summary>
+    /// <remarks>
+    /// <c>POST .../users</c> with the caller's <c>UserID</c> or a client-generated one, so a retry after a lost answer
+    /// recognises it and never adds the user twice. <c>SendWelcomeEmailToCustomer</c> is sent only when
+    /// <see cref="AddSubscriptionUserOptions.SendWelcomeEmail"/> is given; the server's default is to send it.
+    /// </remarks>
+    /// <param name="subscriptionId">The subscription.</param>
+    /// <param name="options">The user's address and roles, the welcome email, and the user's id if you choose it.</param>
+    /// <param name="cancellationToken">Cancels the call (required here: only one overload may have optional parameters; pass <see cref="CancellationToken.None"/>).</param>
+    /// <exception cref="ResellerValidationException">The address, a role or the user id breaks a rule; nothing was sent.</exception>
+    /// <exception cref="ResellerConflictException">The user is already on the subscription (<c>UserAlreadyExists</c>), or it is archived.</exception>
+    public virtual Task<SubscriptionUser> AddSubscriptionUserAsync(string subscriptionId, AddSubscriptionUserOptions options, CancellationToken cancellationToken) =>
+        Traced("ResellerClient.AddSubscriptionUser", (subscriptionId, options, cancellationToken), static (client, s) => client.AddSubscriptionUserCoreAsync(s.subscriptionId, s.options, s.cancellationToken));
+
+    private async Task<SubscriptionUser> AddSubscriptionUserCoreAsync(string subscriptionId, AddSubscriptionUserOptions options, CancellationToken cancellationToken)
     {
+        if (options is null)
+        {
+            throw new ArgumentNullException(nameof(options));
+        }
+
         var id = SubscriptionRules.ExistingId(subscriptionId);
-        var email = SubscriptionRules.EmailAddress(emailAddress ?? string.Empty, "EmailAddress", "R10");
-        var granted = SubscriptionRules.Roles(roles?.ToArray() ?? Array.Empty<SubscriptionRole>(), defaultToAdmin: true);
-        var userId = SubscriptionRules.NewUserId();
+        var email = SubscriptionRules.EmailAddress(options.EmailAddress ?? string.Empty, "EmailAddress", "R10");
+        var granted = SubscriptionRules.Roles(options.Roles?.ToArray() ?? Array.Empty<SubscriptionRole>(), defaultToAdmin: true);
+        var userId = options.UserId is null ? SubscriptionRules.NewUserId() : SubscriptionRules.UserId(options.UserId, "UserId", "R10");
         var request = CloudApiRequest.Json(
             HttpMethod.Post,
             CloudApiRoutes.Users(id),
-            new AddSubscriptionUserRequest { UserId = userId, EmailAddress = email, Roles = granted },
+            new AddSubscriptionUserRequest { UserId = userId, EmailAddress = email, Roles = granted, SendWelcomeEmailToCustomer = options.SendWelcomeEmail },
             CloudApiJsonContext.Default.AddSubscriptionUserRequest,
             id);
         var reply = await _connection.SendAsync(request, null, cancellationToken).ConfigureAwait(false);
@@ -177,21 +199,24 @@ public partial class ResellerClient
         throw await RefusalAsync(reply, request, id, "given users", cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The reseller's customers (the contract's end users), a page at a time (<c>GET /1.0/end-users</c>).</summary>
-    /// <remarks>The counts are filled in when the server reports them (the emulator does); the Cloud API leaves them <see langword="null"/>.</remarks>
-    public virtual AsyncPageable<Customer> GetCustomersAsync(CancellationToken cancellationToken = default) =>
-        AsyncPageable<Customer>.Create(
-            (token, size, ct) => Traced("ResellerClient.GetCustomers", (token, size, ct), static (client, s) => client.CustomersPageAsync(s.token, s.size, s.ct)),
-            "customers",
+    /// <summary>
+    /// Every user across all of the account's subscriptions, once per address, with the subscriptions each belongs to and
+    /// their roles there (R10; <c>GET /1.0/subscriptions/users</c>), a page at a time.
+    /// </summary>
+    public virtual AsyncPageable<AccountUser> GetAllSubscriptionUsersAsync(CancellationToken cancellationToken = default) =>
+        AsyncPageable<AccountUser>.Create(
+            (token, size, ct) => Traced("ResellerClient.GetAllSubscriptionUsers", (token, size, ct), static (client, s) => client.AllUsersPageAsync(s.token, s.size, s.ct)),
+            "users of every subscription",
             cancellationToken);
 
-    private async Task<Page<Customer>> CustomersPageAsync(string? continuationToken, int? pageSizeHint, CancellationToken cancellationToken)
+    private async Task<Page<AccountUser>> AllUsersPageAsync(string? token, int? size, CancellationToken ct)
     {
-        var pageSize = PageSizeOrDefault(pageSizeHint);
-        var request = CloudApiRequest.Get(CloudApiRoutes.EndUsers, CloudApiPaging.Query(continuationToken, pageSize));
-        var response = await _connection.GetAsync(request, CloudApiJsonContext.Default.EndUsersResponse, cancellationToken).ConfigureAwait(false);
-        var customers = CloudApiPaging.Items(request, response.EndUsers, pageSize, static customer => !string.IsNullOrEmpty(customer.CustomerId), "EndUserID");
-        return Page<Customer>.FromServer(customers, CloudApiPaging.Next(response.ContinuationToken), customers.Count, response.EndUserCount);
+        var pageSize = PageSizeOrDefault(size);
+        var request = CloudApiRequest.Get(CloudApiRoutes.AllUsers, CloudApiPaging.Query(token, pageSize));
+        var response = await _connection.GetAsync(request, CloudApiJsonContext.Default.AccountUsersResponse, ct).ConfigureAwait(false);
+        var items = CloudApiPaging.Items(request, response.Users, pageSize, static user => !string.IsNullOrEmpty(user.EmailAddress), "Email");
+        var users = items.Select(user => user.Subscriptions is null ? user with { Subscriptions = Array.Empty<UserMembership>() } : user).ToArray();
+        return Page<AccountUser>.FromServer(users, CloudApiPaging.Next(response.ContinuationToken), users.Length, response.UserCount);
     }
 
     private async Task<Page<SubscriptionUser>> UsersPageAsync(string subscriptionId, Subscription subscription, string? continuationToken, int pageSize, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using System.Net.Http;
 using System.Threading.Tasks;
 using Exclaimer.Reseller.Emulator;
 using Exclaimer.Reseller.Emulator.Invitations;
@@ -21,7 +22,9 @@ internal sealed class TestEngine : IDisposable
     /// <param name="sender">The invitation sender; default one that keeps the messages.</param>
     /// <param name="resellerAdminEmail">The reseller's admin address.</param>
     /// <param name="configure">Sets more client options, e.g. the SPF step's DNS servers.</param>
-    public TestEngine(ResellerStore? store = null, InvitationSender? sender = null, string? resellerAdminEmail = "admin@reseller.example", Action<ResellerClientOptions>? configure = null)
+    /// <param name="partner">The kind of partner the emulator answers as.</param>
+    /// <param name="mailboxAllocation">The MSP's mailbox allocation, if any.</param>
+    public TestEngine(ResellerStore? store = null, InvitationSender? sender = null, string? resellerAdminEmail = "admin@reseller.example", Action<ResellerClientOptions>? configure = null, EmulatorPartnerKind partner = EmulatorPartnerKind.Marketplace, int? mailboxAllocation = null)
     {
         Store = store ?? new InMemoryResellerStore();
         Invitations = sender as InMemoryInvitationSender ?? new InMemoryInvitationSender();
@@ -31,6 +34,8 @@ internal sealed class TestEngine : IDisposable
             InvitationSender = sender ?? Invitations,
             TimeProvider = Clock,
             LoggerFactory = Logs,
+            PartnerKind = partner,
+            MailboxAllocation = mailboxAllocation,
         });
         Client = Emulator.CreateClient(options =>
         {
@@ -87,6 +92,34 @@ internal sealed class TestEngine : IDisposable
         };
 
     public Task<Subscription> CreateAsync(CreateSubscriptionOptions options) => Client.CreateSubscriptionAsync(options);
+
+    /// <summary>
+    /// Tells the emulator, which serves no mail, what mail a subscription has seen: its usage extension
+    /// (<c>PUT _emulator/1.0/subscriptions/{id}/usage</c>, docs/emulator.md).
+    /// </summary>
+    public async Task<HttpResponseMessage> SetUsageAsync(string subscriptionId, int serverSide, int clientSide, string? sendersJson = null)
+    {
+        using var http = new HttpClient(Emulator.Handler, disposeHandler: false) { BaseAddress = new Uri("http://localhost/exclaimerapi/") };
+        var body = $"{{\"MailboxCount\":{serverSide},\"ClientSideMailboxCount\":{clientSide}{(sendersJson is null ? string.Empty : ",\"Senders\":" + sendersJson)}}}";
+        using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+        var response = await http.PutAsync(new Uri("_emulator/1.0/subscriptions/" + Uri.EscapeDataString(subscriptionId) + "/usage", UriKind.Relative), content);
+        response.EnsureSuccessStatusCode();
+        return response;
+    }
+
+    /// <summary>A raw request to the emulator, for what the client refuses to send (the emulator's own checks at the HTTP level).</summary>
+    public async Task<(int Status, string Body)> SendRawAsync(HttpMethod method, string pathBelowSegment, string? json = null)
+    {
+        using var http = new HttpClient(Emulator.Handler, disposeHandler: false) { BaseAddress = new Uri("http://localhost/exclaimerapi/") };
+        using var request = new HttpRequestMessage(method, new Uri(pathBelowSegment, UriKind.Relative));
+        if (json is not null)
+        {
+            request.Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
+        }
+
+        using var response = await http.SendAsync(request);
+        return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
 
     public void Dispose()
     {

@@ -77,6 +77,20 @@ internal sealed class SubscriptionAnswer
 
     public DateTimeOffset? ArchivedDate { get; set; }
 
+    /// <summary>A subscription as the contract reports it, its overage worked out from the mail it has seen (R23).</summary>
+    public static SubscriptionAnswer From(StoredSubscription record)
+    {
+        var answer = From(record.Subscription);
+        var licensed = record.Subscription.NumberOfUsers;
+        if (record.Usage is { } usage && licensed > 0 && Math.Max(usage.MailboxCount, usage.ClientSideMailboxCount) - licensed is > 0 and var over)
+        {
+            // "Only present when licensed users exceeded" (openapi.json); an MSP's usage-billed subscription licenses none.
+            answer.Overage = over;
+        }
+
+        return answer;
+    }
+
     public static SubscriptionAnswer From(StoredSubscriptionDetails s) => new()
     {
         SubscriptionId = s.SubscriptionId,

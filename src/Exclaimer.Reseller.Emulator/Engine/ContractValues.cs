@@ -69,6 +69,31 @@ internal static class ContractValues
         throw ApiProblem.BadRequest("SKU", "use EXCL-{M|G}-{START|STAND|PRO}[-NFR], e.g. EXCL-M-STAND (see GET /1.0/reference/skus)");
     }
 
+    /// <summary>A tier a request names, as the API spells it; the deprecated tiers are for existing consumers only.</summary>
+    public static string Tier(string tier)
+    {
+        var known = TierList.FirstOrDefault(t => t.Tier.Equals(tier.Trim(), StringComparison.OrdinalIgnoreCase)).Tier;
+        if (known is not null)
+        {
+            return known;
+        }
+
+        throw tier.Trim().Equals("ExclaimerCloud", StringComparison.OrdinalIgnoreCase) || tier.Trim().Equals("SignatureMarketingSuite", StringComparison.OrdinalIgnoreCase)
+            ? ApiProblem.BadRequest("Tier", "the ExclaimerCloud and SignatureMarketingSuite tiers are for existing consumers only; use ExclaimerStarter, ExclaimerStandard or ExclaimerPro")
+            : ApiProblem.BadRequest("Tier", "use ExclaimerStarter, ExclaimerStandard or ExclaimerPro (see GET /1.0/reference/tiers)");
+    }
+
+    /// <summary>The SKU of a product, tier and not-for-resale, e.g. <c>EXCL-M-PRO-NFR</c>.</summary>
+    public static string SkuFor(string product, string tier, bool nfr) =>
+        $"EXCL-{product}-{TierBySkuLevel.First(pair => pair.Value.Equals(tier, StringComparison.OrdinalIgnoreCase)).Key}{(nfr ? "-NFR" : string.Empty)}";
+
+    /// <summary>A tier as the API's history names it, e.g. <c>Exclaimer Pro Edition for Office 365</c>.</summary>
+    public static string TierEdition(string tier, string product)
+    {
+        var name = TierList.FirstOrDefault(t => t.Tier.Equals(tier, StringComparison.OrdinalIgnoreCase)).Description ?? tier;
+        return $"{name} Edition for {(product == GoogleWorkspace ? "Google Workspace" : "Office 365")}";
+    }
+
     /// <summary>The data centre code a request names. Which products each offers is reference data only (docs/emulator.md).</summary>
     public static string DataCenter(string code)
     {

@@ -34,4 +34,10 @@ internal static partial class EngineLog
 
     [LoggerMessage(10, LogLevel.Warning, "The emulator's store failed for {Method} {Path} ({ErrorCode}); answered 500.")]
     public static partial void StoreFailed(ILogger logger, string method, string path, string? errorCode);
+
+    [LoggerMessage(11, LogLevel.Information, "Stored {Kind} {Id}.")]
+    public static partial void DirectoryChanged(ILogger logger, string kind, string id);
+
+    [LoggerMessage(12, LogLevel.Information, "Created MSP subscription {SubscriptionId} ({Sku}).")]
+    public static partial void MspCreated(ILogger logger, string subscriptionId, string sku);
 }

@@ -18,10 +18,13 @@ namespace Exclaimer.Reseller.Emulator.Engine;
 /// store that sees the latest data. The contract-level checks of each body (required fields, formats) run here too, so
 /// any client gets the API's answers; the caller-facing input rules live in the SDK's client.
 /// </summary>
-internal sealed class ResellerEngine
+internal sealed partial class ResellerEngine
 {
     /// <summary>The automatic trial's length (R7; the Cloud API's <c>TrialDays</c> 0 means 14).</summary>
     public const int DefaultTrialDays = 14;
+
+    /// <summary>The billing currency when a create names none, as the API's (it cannot change later).</summary>
+    public const string DefaultCurrency = "GBP";
 
     private const int MaxSubscriptionIdLength = 50;
     private const int MaxNameLength = 100;
@@ -34,14 +37,16 @@ internal sealed class ResellerEngine
     private readonly TimeProvider _clock;
     private readonly ILogger _log;
     private readonly Uri _portal;
+    private readonly PartnerSettings _partner;
 
-    public ResellerEngine(ResellerStore store, InvitationSender invitations, TimeProvider clock, Uri portal, ILogger log)
+    public ResellerEngine(ResellerStore store, InvitationSender invitations, TimeProvider clock, Uri portal, ILogger log, PartnerSettings? partner = null)
     {
         _store = store;
         _invitations = invitations;
         _clock = clock;
         _portal = portal;
         _log = log;
+        _partner = partner ?? PartnerSettings.Default;
     }
 
     public TimeProvider Clock => _clock;
@@ -49,27 +54,25 @@ internal sealed class ResellerEngine
     public Task<StoredSubscription> GetAsync(string subscriptionId, CancellationToken cancellationToken) =>
         _store.ReadAsync(view => Require(view, subscriptionId), cancellationToken);
 
-    /// <summary>One page in creation order, from a position; positions never move, because nothing is deleted (R15).</summary>
     /// <summary>
-    /// A page of subscriptions in creation order (R2). <paramref name="start"/> is a position in creation order when it comes
-    /// from a continuation token (<paramref name="startIsPosition"/>), else the number of matching subscriptions to skip (a
-    /// <c>Page</c> number). The walk stops once the page is full and the next match is found: the total comes from the
-    /// view's running count, so the first page of 10,000 costs the page, not the store.
+    /// A page of subscriptions in creation order (R2); positions never move, because nothing is deleted (R15), and a record a
+    /// claim moved away is never listed (R21). <paramref name="start"/> is a position in creation order when it comes from
+    /// a continuation token (<paramref name="startIsPosition"/>), else the number of listed subscriptions to skip (a
+    /// <c>Page</c> number). The walk stops once the page is full and the next one is found: the built-in stores keep the
+    /// total as a running count, so the first page of 10,000 costs the page, not the store.
     /// </summary>
     public Task<(IReadOnlyList<StoredSubscription> Items, int Total, int? Next)> ListAsync(bool activeOnly, int start, bool startIsPosition, int pageSize, CancellationToken cancellationToken) =>
         _store.ReadAsync(
             view =>
             {
                 var all = view.Subscriptions;
-                var total = !activeOnly ? all.Count
-                    : view is IActiveSubscriptionCount counted ? counted.ActiveCount
-                    : all.Count(record => SubscriptionStates.IsActive(record.Subscription.Status));
+                var total = view is ISubscriptionCounts counts ? (activeOnly ? counts.ActiveCount : counts.ListedCount) : all.Count(record => Listed(record, activeOnly));
                 var page = new List<StoredSubscription>(Math.Min(pageSize, 64));
                 var skip = startIsPosition ? 0 : start;
                 for (var position = startIsPosition ? Math.Max(start, 0) : 0; position < all.Count; position++)
                 {
                     var record = all[position];
-                    if (activeOnly && !SubscriptionStates.IsActive(record.Subscription.Status))
+                    if (!Listed(record, activeOnly))
                     {
                         continue;
                     }
@@ -91,6 +94,9 @@ internal sealed class ResellerEngine
                 return ((IReadOnlyList<StoredSubscription>)page, total, (int?)null);
             },
             cancellationToken);
+
+    private static bool Listed(StoredSubscription record, bool activeOnly) =>
+        !record.IsMovedAway && (!activeOnly || SubscriptionStates.IsActive(record.Subscription.Status));
 
     public async Task<StoredSubscription> CreateAsync(AddSubscriptionBody body, CancellationToken cancellationToken)
     {
@@ -124,13 +130,21 @@ internal sealed class ResellerEngine
             throw ApiProblem.BadRequest("SKU", "a not-for-resale SKU needs NumberOfNFRUsers, which this emulator does not take on create");
         }
 
+        RequireSoldByPartner(tier, "SKU");
+        if (_partner.Kind == EmulatorPartnerKind.Reseller && string.IsNullOrWhiteSpace(body.Reseller?.Domain))
+        {
+            // Only Marketplace partners may leave out the reseller (openapi.json, AddSubscriptionV2).
+            throw ApiProblem.Missing("Reseller.Domain");
+        }
+
         var id = body.SubscriptionId is null ? NewId(30) : Id(body.SubscriptionId);
         var owner = string.IsNullOrWhiteSpace(body.EmailAddress) ? null : Email(body.EmailAddress!, "EmailAddress");
         var ownerId = owner is null ? null : body.UserId is null ? NewId(30) : UserId(body.UserId, "UserID");
         var count = MailboxCount(body.MailboxCount!.Value);
         var country = Country(body.CountryCode!, "CountryCode");
         var dataCenter = string.IsNullOrWhiteSpace(body.DataCenter) ? DataCenterDefaults.ForCountry(country) : ContractValues.DataCenter(body.DataCenter!);
-        var currency = body.CurrencyCode is null ? "GBP" : Currency(body.CurrencyCode);
+        var currency = body.CurrencyCode is null ? DefaultCurrency : Currency(body.CurrencyCode);
+        var billingGroup = body.BillingGroup is null ? null : Name(body.BillingGroup, "BillingGroup");
         var endUser = body.EndUser ?? new AddSubscriptionEndUserBody();
         var domain = string.IsNullOrWhiteSpace(endUser.Domain) ? null : Domain(endUser.Domain!, "EndUser.Domain");
         var name = body.SubscriptionName is not null ? Name(body.SubscriptionName, "SubscriptionName")
@@ -165,6 +179,7 @@ internal sealed class ResellerEngine
                     TrialEndDate = inTrial ? now.AddDays(trialDays) : null,
                     StartDate = now,
                     Currency = currency,
+                    BillingGroup = billingGroup,
                     DataCenter = dataCenter,
                     CountryCode = country,
                     Domain = domain,
@@ -177,6 +192,7 @@ internal sealed class ResellerEngine
                     Deployment = "None",
                 };
                 RequireCustomerTotalFits(transaction, details);
+                RequireWithinAllocation(transaction, details);
                 var record = new StoredSubscription
                 {
                     Subscription = details,
@@ -220,7 +236,23 @@ internal sealed class ResellerEngine
     public Task<StoredSubscription> SetMailboxCountAsync(string subscriptionId, MailboxCountBody body, CancellationToken cancellationToken)
     {
         var count = MailboxCount(body.MailboxCount ?? throw ApiProblem.Missing("MailboxCount"));
-        return ChangeAsync(subscriptionId, "given a new user count", s => RequireNotArchived(s, "changed") with { NumberOfUsers = count }, cancellationToken);
+        return ChangeRecordAsync(
+            subscriptionId,
+            "given a new user count",
+            (transaction, record) =>
+            {
+                RequireNotArchived(record.Subscription, "changed");
+                if (record.Usage is { MailboxCount: var imprinted } && count < imprinted)
+                {
+                    // R23: new partner accounts cannot license fewer mailboxes than were imprinted in the last 30 days.
+                    throw ApiProblem.BadRequest("MailboxCount", $"it is {count}, below the {imprinted} mailboxes imprinted in the last 30 days");
+                }
+
+                var changed = record with { Subscription = record.Subscription with { NumberOfUsers = count } };
+                RequireWithinAllocation(transaction, changed.Subscription);
+                return changed;
+            },
+            cancellationToken);
     }
 
     public Task<StoredSubscription> ActivateFullAsync(string subscriptionId, CancellationToken cancellationToken) =>
@@ -399,26 +431,39 @@ internal sealed class ResellerEngine
         EngineLog.UserRemoved(_log, subscriptionId);
     }
 
-    /// <summary>The reseller's customers (the contract's end users), with their current subscriptions and users (an extension).</summary>
+    /// <summary>
+    /// The partner's customers (the contract's end users), with their current subscriptions and users (an extension), in
+    /// the order they were added, as the API orders them: a stored end user when it was stored, a customer only
+    /// subscriptions name (every create's, identified by its domain or name) when its first subscription was created (R22).
+    /// </summary>
     public Task<(IReadOnlyList<EndUserAnswer> Items, int Total, int? Next)> ListEndUsersAsync(int start, int pageSize, CancellationToken cancellationToken) =>
         _store.ReadAsync(
             view =>
             {
-                var customers = new List<EndUserAnswer>();
+                var customers = new List<(DateTimeOffset Added, EndUserAnswer Answer)>();
                 var positions = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-                foreach (var subscription in view.Subscriptions.Select(record => record.Subscription))
+                foreach (var record in view.Subscriptions)
                 {
-                    var id = subscription.EndUserId ?? subscription.SubscriptionId;
+                    var subscription = record.Subscription;
+                    if (record.IsMovedAway || string.IsNullOrEmpty(subscription.EndUserId))
+                    {
+                        continue;
+                    }
+
+                    var id = subscription.EndUserId!;
                     if (!positions.TryGetValue(id, out var position))
                     {
                         position = customers.Count;
                         positions.Add(id, position);
-                        customers.Add(new EndUserAnswer { EndUserId = id, CompanyName = subscription.Name, CountryCode = Alpha3(subscription.CountryCode), SubscriptionCount = 0, UserCount = 0 });
+                        var stored = view.FindEndUser(id);
+                        customers.Add((
+                            stored?.CreatedDate ?? subscription.StartDate ?? DateTimeOffset.MinValue,
+                            new EndUserAnswer { EndUserId = stored?.EndUserId ?? id, CompanyName = stored?.CompanyName ?? subscription.Name, CountryCode = Alpha3(stored?.CountryCode ?? subscription.CountryCode), SubscriptionCount = 0, UserCount = 0 }));
                     }
 
                     if (!SubscriptionStates.IsArchived(subscription.Status))
                     {
-                        var customer = customers[position];
+                        var customer = customers[position].Answer;
                         customer.SubscriptionCount++;
 
                         // Saturates rather than wraps: a store written before the total was checked may hold more (R17).
@@ -426,9 +471,20 @@ internal sealed class ResellerEngine
                     }
                 }
 
-                var end = Math.Min(customers.Count, start + pageSize);
-                var page = customers.Skip(start).Take(Math.Max(0, end - start)).ToArray();
-                return ((IReadOnlyList<EndUserAnswer>)page, customers.Count, end < customers.Count ? end : (int?)null);
+                foreach (var endUser in view.EndUsers)
+                {
+                    if (!positions.ContainsKey(endUser.EndUserId))
+                    {
+                        positions.Add(endUser.EndUserId, customers.Count);
+                        customers.Add((endUser.CreatedDate ?? DateTimeOffset.MinValue, new EndUserAnswer { EndUserId = endUser.EndUserId, CompanyName = endUser.CompanyName, CountryCode = Alpha3(endUser.CountryCode), SubscriptionCount = 0, UserCount = 0 }));
+                    }
+                }
+
+                // Stable: customers added at the same moment keep the order above.
+                var ordered = customers.OrderBy(c => c.Added).Select(c => c.Answer).ToArray();
+                var end = Math.Min(ordered.Length, start + pageSize);
+                var page = ordered.Skip(start).Take(Math.Max(0, end - start)).ToArray();
+                return ((IReadOnlyList<EndUserAnswer>)page, ordered.Length, end < ordered.Length ? end : (int?)null);
             },
             cancellationToken);
 
@@ -557,8 +613,9 @@ internal sealed class ResellerEngine
         }
     }
 
+    /// <summary>The subscription with this id; one a claim moved to another id no longer answers under the old one (R21).</summary>
     private static StoredSubscription Require(IResellerStoreView view, string subscriptionId) =>
-        view.Find(subscriptionId) ?? throw ApiProblem.SubscriptionNotFound(subscriptionId);
+        view.Find(subscriptionId) is { IsMovedAway: false } record ? record : throw ApiProblem.SubscriptionNotFound(subscriptionId);
 
     private static StoredSubscriptionDetails RequireNotArchived(StoredSubscriptionDetails subscription, string action) =>
         SubscriptionStates.IsArchived(subscription.Status)

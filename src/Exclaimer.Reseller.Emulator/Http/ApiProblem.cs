@@ -37,6 +37,9 @@ internal sealed class ApiProblem : Exception
 
     public static ApiProblem NotFound(string what) => new(404, what);
 
+    /// <summary>A 404 for a value of the body that names nothing that exists (openapi.json: "a parameter ... that does not exist").</summary>
+    public static ApiProblem NotFound(string what, string field) => new(404, what, field: field);
+
     public static ApiProblem UnsupportedMediaType() => new(415, "Send the body as application/json.");
 
     public static ApiProblem SubscriptionNotFound(string subscriptionId) => NotFound($"No subscription has the id '{subscriptionId}'.");

@@ -15,7 +15,7 @@ namespace Exclaimer.Reseller.Emulator.Http;
 /// The contract's routes (openapi.json) and the emulator's extensions (docs/emulator.md), each mapped onto the engine.
 /// A route is a method and a path below <c>/{segment}/</c> whose <c>{}</c> parts are values.
 /// </summary>
-internal sealed class ContractRoutes
+internal sealed partial class ContractRoutes
 {
     private readonly List<Route> _routes = new();
     private readonly ResellerEngine _engine;
@@ -55,14 +55,11 @@ internal sealed class ContractRoutes
             return EmulatorResponse.Json(200, new AddSubscriptionAnswer { SubscriptionId = created.Id, UserId = created.Subscription.UserId }, ctx.AddSubscriptionAnswer);
         });
         Add("GET", "1.0/subscriptions/{id}", async (_, values, ct) =>
-            EmulatorResponse.Json(200, new SingleSubscriptionAnswer { Subscription = SubscriptionAnswer.From((await _engine.GetAsync(values[0], ct).ConfigureAwait(false)).Subscription) }, ctx.SingleSubscriptionAnswer));
+            EmulatorResponse.Json(200, new SingleSubscriptionAnswer { Subscription = SubscriptionAnswer.From(await _engine.GetAsync(values[0], ct).ConfigureAwait(false)) }, ctx.SingleSubscriptionAnswer));
         Add("PUT", "1.0/subscriptions/{id}", (request, values, ct) => NoContentAsync(_engine.RenameAsync(values[0], request.Read(ctx.UpdateDetailsBody), ct)));
         Add("GET", "1.0/subscriptions/{id}/mailbox-count", async (_, values, ct) =>
-        {
-            // The emulator serves no mail, so it has seen no mailboxes (docs/emulator.md).
-            await _engine.GetAsync(values[0], ct).ConfigureAwait(false);
-            return EmulatorResponse.Json(200, new MailboxCountAnswer(), ctx.MailboxCountAnswer);
-        });
+            // The emulator serves no mail: the counts are what its usage extension was told (docs/emulator.md).
+            EmulatorResponse.Json(200, await _engine.MailboxCountAsync(values[0], ct).ConfigureAwait(false), ctx.MailboxCountAnswer));
         Add("PUT", "1.0/subscriptions/{id}/mailbox-count", (request, values, ct) => NoContentAsync(_engine.SetMailboxCountAsync(values[0], request.Read(ctx.MailboxCountBody), ct)));
         Add("PUT", "1.0/subscriptions/{id}/activate-full", (_, values, ct) => NoContentAsync(_engine.ActivateFullAsync(values[0], ct)));
         Add("PUT", "1.0/subscriptions/{id}/deactivate", (_, values, ct) => NoContentAsync(_engine.DeactivateAsync(values[0], ct)));
@@ -110,7 +107,7 @@ internal sealed class ContractRoutes
                 WasAlreadyConfigured = !configured,
                 Deployment = record.Subscription.Deployment ?? "None",
                 HomePage = _engine.HomePage(record.Id),
-                Subscription = SubscriptionAnswer.From(record.Subscription),
+                Subscription = SubscriptionAnswer.From(record),
             }, ctx.StartAnswer);
         });
         Add("POST", "_emulator/1.0/subscriptions/{id}/invitation", async (_, values, ct) =>
@@ -135,6 +132,19 @@ internal sealed class ContractRoutes
                 },
             }, ctx.InvitationAnswer);
         });
+
+        AddPlanRoutes();
+        AddOwnershipRoutes();
+        AddTransferRoutes();
+        AddDirectoryRoutes();
+        AddUsageRoutes();
+        AddMspRoutes();
+
+        // A literal segment wins over a value: GET 1.0/subscriptions/users is every user, not a subscription named "users".
+        // Stable, so routes with as many values keep the order they were added in.
+        var ordered = _routes.OrderBy(route => route.ValueCount).ToList();
+        _routes.Clear();
+        _routes.AddRange(ordered);
     }
 
     private delegate Task<EmulatorResponse> Handler(EmulatorRequest request, IReadOnlyList<string> values, CancellationToken cancellationToken);
@@ -168,7 +178,7 @@ internal sealed class ContractRoutes
         var (items, total, next) = await _engine.ListAsync(activeOnly, start, startIsPosition, size, cancellationToken).ConfigureAwait(false);
         return EmulatorResponse.Json(200, new SubscriptionsAnswer
         {
-            Subscriptions = items.Select(record => SubscriptionAnswer.From(record.Subscription)).ToList(),
+            Subscriptions = items.Select(SubscriptionAnswer.From).ToList(),
             SubscriptionCount = total,
             ContinuationToken = EmulatorRequest.Token(next, size),
             Page = (start / size) + 1,
@@ -192,6 +202,9 @@ internal sealed class ContractRoutes
         public string Method { get; }
 
         public Handler Handle { get; }
+
+        /// <summary>How many of the path's segments are values (<c>{...}</c>).</summary>
+        public int ValueCount => _parts.Count(part => part.Length > 0 && part[0] == '{');
 
         public IReadOnlyList<string>? Match(IReadOnlyList<string> segments)
         {

@@ -10,7 +10,7 @@ namespace Exclaimer.Reseller.Emulator.Storage;
 /// </summary>
 public sealed class InMemoryResellerStore : ResellerStore
 {
-    private readonly SubscriptionTable _table = new();
+    private readonly StoreTable _table = new();
     private readonly SemaphoreSlim _gate = new(1, 1);
 
     /// <inheritdoc />

@@ -10,6 +10,8 @@ namespace Exclaimer.Reseller.Emulator.Storage;
 /// <summary>
 /// The journal file (<c>subscriptions.journal</c>): a header line, then one line per write, each line
 /// <c>&lt;crc32&gt; &lt;json&gt;\n</c>. Format version 1 had a bare JSON header without a checksum; it is still read.
+/// An entry is a JSON array of subscriptions, or (format version 3, a write that also put end users or resellers) an
+/// object with a member per table; both are read whatever the header's version.
 /// </summary>
 internal static class JournalFormat
 {
@@ -56,8 +58,8 @@ internal static class JournalFormat
             throw StoreErrors.Newer(path, header.Version);
         }
 
-        // Version 1 headers are bare JSON and version 2 headers are checksummed: any other pairing is damage.
-        if (header.Version != (legacy ? StoreFormat.Legacy : StoreFormat.CurrentVersion))
+        // Version 1 headers are bare JSON and later ones are checksummed: any other pairing is damage.
+        if (legacy ? header.Version != StoreFormat.Legacy : header.Version < StoreFormat.Checksummed)
         {
             throw StoreErrors.Damaged(path, $"its header line says format version {header.Version} but is not written as one");
         }
@@ -66,20 +68,24 @@ internal static class JournalFormat
     }
 
     /// <summary>Appends one write (every change it made, so it is replayed entirely or not at all) as a line.</summary>
-    public static void WriteEntry(MemoryStream to, List<StoredSubscription> changes) =>
-        WriteLine(to, JsonSerializer.SerializeToUtf8Bytes(changes, StoreJsonContext.Default.ListStoredSubscription));
+    public static void WriteEntry(MemoryStream to, StoreChange change) =>
+        WriteLine(
+            to,
+            change.OnlySubscriptions
+                ? JsonSerializer.SerializeToUtf8Bytes(change.Subscriptions ?? new List<StoredSubscription>(), StoreJsonContext.Default.ListStoredSubscription)
+                : JsonSerializer.SerializeToUtf8Bytes(change, StoreJsonContext.Default.StoreChange));
 
     /// <summary>Reads a complete entry line (without its newline); one that does not check out is <c>StoreCorrupt</c>.</summary>
-    public static List<StoredSubscription> ParseEntry(ReadOnlySpan<byte> line, long position, string path) =>
+    public static StoreChange ParseEntry(ReadOnlySpan<byte> line, long position, string path) =>
         TryParseEntry(line, out var changes, out var problem, out var inner)
             ? changes
             : throw StoreErrors.Damaged(path, $"the entry at byte {position} {problem}", inner);
 
     /// <summary>Like <see cref="ParseEntry"/>, but <see langword="false"/> instead of an error: for bytes that may be a write cut short.</summary>
-    public static bool TryParseEntry(ReadOnlySpan<byte> line, [NotNullWhen(true)] out List<StoredSubscription>? changes) =>
+    public static bool TryParseEntry(ReadOnlySpan<byte> line, [NotNullWhen(true)] out StoreChange? changes) =>
         TryParseEntry(line, out changes, out _, out _);
 
-    private static bool TryParseEntry(ReadOnlySpan<byte> line, [NotNullWhen(true)] out List<StoredSubscription>? changes, out string problem, out Exception? inner)
+    private static bool TryParseEntry(ReadOnlySpan<byte> line, [NotNullWhen(true)] out StoreChange? changes, out string problem, out Exception? inner)
     {
         changes = null;
         inner = null;
@@ -89,10 +95,12 @@ internal static class JournalFormat
             return false;
         }
 
-        List<StoredSubscription>? parsed;
+        StoreChange? parsed;
         try
         {
-            parsed = JsonSerializer.Deserialize(json, StoreJsonContext.Default.ListStoredSubscription);
+            parsed = json.Length > 0 && json[0] == (byte)'{'
+                ? JsonSerializer.Deserialize(json, StoreJsonContext.Default.StoreChange)
+                : new StoreChange { Subscriptions = JsonSerializer.Deserialize(json, StoreJsonContext.Default.ListStoredSubscription) };
         }
         catch (JsonException ex)
         {
@@ -101,13 +109,13 @@ internal static class JournalFormat
             return false;
         }
 
-        if (parsed is null || parsed.Count == 0 || !parsed.TrueForAll(StoreFormat.HasId))
+        if (!StoreFormat.IsComplete(parsed))
         {
-            problem = "has no subscription";
+            problem = "has no record, or a record without its id";
             return false;
         }
 
-        changes = parsed;
+        changes = parsed!;
         problem = string.Empty;
         return true;
     }

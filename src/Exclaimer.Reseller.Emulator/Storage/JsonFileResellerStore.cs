@@ -43,7 +43,7 @@ public sealed class JsonFileResellerStore : ResellerStore
     private readonly string _snapshotPath;
     private readonly string _journalPath;
 
-    private readonly SubscriptionTable _table = new();
+    private readonly StoreTable _table = new();
     private bool _loaded;
     private long _generation;
     private (long Length, DateTime WriteTime) _snapshotStamp;
@@ -53,6 +53,7 @@ public sealed class JsonFileResellerStore : ResellerStore
     private int _journalEntries;
     private int _snapshotCount;
     private bool _legacyFormat;
+    private bool _olderFormat;
     private bool _sweptTemporaries;
 
     /// <summary>Opens (or, on the first write, creates) the store in the configured folder.</summary>
@@ -138,7 +139,7 @@ public sealed class JsonFileResellerStore : ResellerStore
             RefreshOrThrow();
             var transaction = new StoreTransaction(_table);
             var result = write(transaction);
-            if (transaction.Puts.Count == 0)
+            if (transaction.PutCount == 0)
             {
                 return result;
             }
@@ -151,9 +152,10 @@ public sealed class JsonFileResellerStore : ResellerStore
             Append(transaction);
             transaction.CommitTo(_table);
 
-            // Fold the journal in once it outgrows the threshold and the snapshot, so the cost stays amortized;
-            // a store in the old format is folded at once, so from now on every byte of it is checksummed.
-            if (_legacyFormat || _journalEntries >= Math.Max(_compactionThreshold, _snapshotCount))
+            // Fold the journal in once it outgrows the threshold and the snapshot, so the cost stays amortized; a store
+            // in an older format is folded at once, so from now on it is in the current one (every byte checksummed,
+            // and marked as holding the end user and reseller tables an older SDK would drop).
+            if (_olderFormat || _journalEntries >= Math.Max(_compactionThreshold, _snapshotCount))
             {
                 Compact();
             }
@@ -290,12 +292,10 @@ public sealed class JsonFileResellerStore : ResellerStore
 
         var snapshot = ReadSnapshot();
         _generation = snapshot.Generation;
-        _snapshotCount = snapshot.Subscriptions.Count;
         _legacyFormat = snapshot.Version == StoreFormat.Legacy;
-        foreach (var subscription in snapshot.Subscriptions)
-        {
-            _table.Put(subscription);
-        }
+        _olderFormat = snapshot.Version < StoreFormat.CurrentVersion;
+        _table.Load(snapshot);
+        _snapshotCount = _table.Count;
 
         if (File.Exists(_journalPath))
         {
@@ -311,6 +311,7 @@ public sealed class JsonFileResellerStore : ResellerStore
             if (header.Generation == _generation)
             {
                 _legacyFormat |= header.Version == StoreFormat.Legacy;
+                _olderFormat |= header.Version < StoreFormat.CurrentVersion;
                 _journalCurrent = true;
                 _journalOffset = journal.Position;
                 ReadEntries(journal, _journalOffset);
@@ -447,13 +448,10 @@ public sealed class JsonFileResellerStore : ResellerStore
         }
     }
 
-    private void Apply(List<StoredSubscription> changes)
+    private void Apply(StoreChange change)
     {
-        foreach (var change in changes)
-        {
-            _table.Put(change);
-            _journalEntries++;
-        }
+        _table.Apply(change);
+        _journalEntries += change.Count;
     }
 
     private void Append(StoreTransaction transaction)
@@ -461,7 +459,7 @@ public sealed class JsonFileResellerStore : ResellerStore
         // One buffer, one write: a newline first, used only when the last saved entry lost its own.
         var lines = new MemoryStream();
         lines.WriteByte((byte)'\n');
-        JournalFormat.WriteEntry(lines, new List<StoredSubscription>(transaction.Puts));
+        JournalFormat.WriteEntry(lines, transaction.ToChange());
 
         FileStream? journal = null;
         var start = 1;
@@ -508,23 +506,23 @@ public sealed class JsonFileResellerStore : ResellerStore
 
         _journalOffset += lines.Length - start;
         _journalNeedsNewline = false;
-        _journalEntries += transaction.Puts.Count;
+        _journalEntries += transaction.PutCount;
     }
 
     /// <summary>Folds the journal into a new snapshot. The changes are already safe in the journal, so a failure here loses nothing.</summary>
     private void Compact()
     {
-        var snapshot = new StoreSnapshot { Generation = _generation + 1 };
-        snapshot.Subscriptions.AddRange(_table.Subscriptions);
+        var snapshot = _table.ToSnapshot(_generation + 1);
         try
         {
             SweepTemporaries();
             AtomicFile.Write(_snapshotPath, stream => SnapshotFormat.Write(stream, snapshot));
             _generation = snapshot.Generation;
-            _snapshotCount = snapshot.Subscriptions.Count;
+            _snapshotCount = _table.Count;
             _snapshotStamp = SnapshotStamp();
             _journalCurrent = false;
             StartJournal(_generation);
+            _olderFormat = false;
             if (_legacyFormat)
             {
                 _legacyFormat = false;

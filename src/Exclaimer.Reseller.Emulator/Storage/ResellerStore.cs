@@ -5,9 +5,9 @@ using System.Threading.Tasks;
 namespace Exclaimer.Reseller.Emulator.Storage;
 
 /// <summary>
-/// Where the local engine keeps its subscriptions. A store gives each read a consistent view of the latest
-/// data, and runs each write as one atomic step: the write sees the latest data (also what other processes
-/// saved), and either all of its changes are saved or none are (R17).
+/// Where the emulator keeps its records: subscriptions, and the partner's end users and resellers (R22). A store gives
+/// each read a consistent view of the latest data, and runs each write as one atomic step: the write sees the latest
+/// data (also what other processes saved), and either all of its changes are saved or none are (R17).
 /// </summary>
 public abstract class ResellerStore : IDisposable
 {

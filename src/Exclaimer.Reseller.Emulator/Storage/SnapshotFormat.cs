@@ -6,7 +6,8 @@ using System.Text.Json;
 namespace Exclaimer.Reseller.Emulator.Storage;
 
 /// <summary>
-/// The snapshot file (<c>subscriptions.json</c>). Format version 2 is one JSON object whose last member is
+/// The snapshot file (<c>subscriptions.json</c>). Format version 2 (and 3, which adds the end user and reseller
+/// tables) is one JSON object whose last member is
 /// <c>"Checksum":"&lt;crc32&gt;"</c>, the checksum of every byte before that member, so a changed byte anywhere
 /// (the generation, a subscription, the checksum itself) fails the check. It stays plain JSON with
 /// <c>Format</c> and <c>Version</c> where version 1 had them, so an SDK that reads only version 1 refuses it as
@@ -20,7 +21,7 @@ internal static class SnapshotFormat
     /// <summary>The bytes after the checksummed part: <c>,"Checksum":"xxxxxxxx"}</c>.</summary>
     private static int TrailerLength => ChecksumStart.Length + StoreChecksum.Length + ChecksumEnd.Length;
 
-    /// <summary>Writes a format version 2 snapshot.</summary>
+    /// <summary>Writes a snapshot in the current format version.</summary>
     public static void Write(Stream stream, StoreSnapshot snapshot)
     {
         snapshot.Version = StoreFormat.CurrentVersion;
@@ -36,7 +37,7 @@ internal static class SnapshotFormat
         stream.Write(ChecksumEnd, 0, ChecksumEnd.Length);
     }
 
-    /// <summary>Reads a snapshot of version 1 or 2; anything else, or a byte out of place, is <c>StoreCorrupt</c>.</summary>
+    /// <summary>Reads a snapshot of version 1, 2 or 3; anything else, or a byte out of place, is <c>StoreCorrupt</c>.</summary>
     public static StoreSnapshot Parse(byte[] bytes, string path)
     {
         // Checked before the JSON: a changed byte is reported as what it is, even where it still parses.
@@ -66,8 +67,8 @@ internal static class SnapshotFormat
             throw StoreErrors.Newer(path, snapshot.Version);
         }
 
-        // Version 2 always ends with its checksum, and version 1 never has one: either mismatch is a changed byte.
-        if (snapshot.Version == StoreFormat.CurrentVersion && !hasChecksum)
+        // Version 2 and later always end with their checksum, and version 1 never has one: either mismatch is a changed byte.
+        if (snapshot.Version >= StoreFormat.Checksummed && !hasChecksum)
         {
             throw StoreErrors.Damaged(path, "its checksum is missing or damaged");
         }
@@ -77,9 +78,10 @@ internal static class SnapshotFormat
             throw StoreErrors.Damaged(path, "it has a checksum but says it is format version 1");
         }
 
-        if (snapshot.Generation < 0 || snapshot.Subscriptions.Exists(s => !StoreFormat.HasId(s)))
+        if (snapshot.Generation < 0 || snapshot.Subscriptions.Exists(s => !StoreFormat.HasId(s))
+            || (snapshot.EndUsers?.Exists(e => !StoreFormat.HasId(e)) ?? false) || (snapshot.Resellers?.Exists(r => !StoreFormat.HasId(r)) ?? false))
         {
-            throw StoreErrors.Damaged(path, "it holds a subscription without an id, or a negative generation");
+            throw StoreErrors.Damaged(path, "it holds a record without an id, or a negative generation");
         }
 
         return snapshot;

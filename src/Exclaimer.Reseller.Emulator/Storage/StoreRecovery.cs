@@ -19,7 +19,7 @@ internal static class StoreRecovery
     {
         var snapshotBytes = File.Exists(snapshotPath) ? File.ReadAllBytes(snapshotPath) : null;
         var journalBytes = File.Exists(journalPath) ? File.ReadAllBytes(journalPath) : null;
-        var table = new SubscriptionTable();
+        var table = new StoreTable();
         var problems = new List<string>();
 
         var snapshotGeneration = ReadSnapshot(snapshotBytes, snapshotPath, journalBytes is not null, table, problems);
@@ -38,8 +38,7 @@ internal static class StoreRecovery
 
         // A generation above both old ones: an old journal left beside the new snapshot is then only a stale one.
         var generation = Math.Max(snapshotGeneration ?? 0, journal.Generation ?? 0) + 1;
-        var rebuilt = new StoreSnapshot { Generation = generation };
-        rebuilt.Subscriptions.AddRange(table.Subscriptions);
+        var rebuilt = table.ToSnapshot(generation);
         var header = JournalFormat.Header(generation);
         AtomicFile.Write(snapshotPath, stream => SnapshotFormat.Write(stream, rebuilt));
         AtomicFile.Write(journalPath, stream => stream.Write(header, 0, header.Length));
@@ -48,7 +47,7 @@ internal static class StoreRecovery
     }
 
     /// <summary>Puts the snapshot's subscriptions, or those still readable, into <paramref name="table"/>; returns its generation if known.</summary>
-    private static long? ReadSnapshot(byte[]? bytes, string path, bool journalExists, SubscriptionTable table, List<string> problems)
+    private static long? ReadSnapshot(byte[]? bytes, string path, bool journalExists, StoreTable table, List<string> problems)
     {
         var name = Path.GetFileName(path);
         if (bytes is null)
@@ -64,7 +63,7 @@ internal static class StoreRecovery
         try
         {
             var snapshot = SnapshotFormat.Parse(bytes, path);
-            snapshot.Subscriptions.ForEach(table.Put);
+            table.Load(snapshot);
             return snapshot.Generation;
         }
         catch (NewerFormatException)
@@ -76,16 +75,18 @@ internal static class StoreRecovery
             // Read what still parses below.
         }
 
-        var (generation, subscriptions, complete) = ReadLeniently(bytes);
-        subscriptions.ForEach(table.Put);
+        var (generation, subscriptions, complete) = ReadLeniently(bytes, table);
         problems.Add(complete
             ? $"{name} fails its checksum: its {subscriptions.Count} subscriptions were kept as they read, and one of them may hold the changed byte; compare with the copy kept."
             : $"{name} is damaged part way: the {subscriptions.Count} subscriptions before the damage were kept, and those after it are lost from the store.");
         return generation;
     }
 
-    /// <summary>The generation and every subscription that parses, up to the first that does not.</summary>
-    private static (long? Generation, List<StoredSubscription> Subscriptions, bool Complete) ReadLeniently(byte[] bytes)
+    /// <summary>
+    /// The generation and every record that parses, up to the first that does not; the records go into
+    /// <paramref name="table"/>, and the subscriptions among them are returned to be counted.
+    /// </summary>
+    private static (long? Generation, List<StoredSubscription> Subscriptions, bool Complete) ReadLeniently(byte[] bytes, StoreTable table)
     {
         var subscriptions = new List<StoredSubscription>();
         long? generation = null;
@@ -114,6 +115,29 @@ internal static class StoreRecovery
                         if (StoreFormat.HasId(subscription))
                         {
                             subscriptions.Add(subscription!);
+                            table.Put(subscription!);
+                        }
+                    }
+                }
+                else if (property == nameof(StoreSnapshot.EndUsers) && reader.TokenType == JsonTokenType.StartArray)
+                {
+                    while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                    {
+                        var endUser = JsonSerializer.Deserialize(ref reader, StoreJsonContext.Default.StoredEndUser);
+                        if (StoreFormat.HasId(endUser))
+                        {
+                            table.EndUserRows.Put(endUser!);
+                        }
+                    }
+                }
+                else if (property == nameof(StoreSnapshot.Resellers) && reader.TokenType == JsonTokenType.StartArray)
+                {
+                    while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                    {
+                        var reseller = JsonSerializer.Deserialize(ref reader, StoreJsonContext.Default.StoredReseller);
+                        if (StoreFormat.HasId(reseller))
+                        {
+                            table.ResellerRows.Put(reseller!);
                         }
                     }
                 }
@@ -134,7 +158,7 @@ internal static class StoreRecovery
     }
 
     /// <summary>Replays every journal line that passes its checksum onto <paramref name="table"/>, in order.</summary>
-    private static (long? Generation, int Kept, int Lost) ReplayJournal(byte[]? bytes, string path, long? snapshotGeneration, SubscriptionTable table, List<string> problems)
+    private static (long? Generation, int Kept, int Lost) ReplayJournal(byte[]? bytes, string path, long? snapshotGeneration, StoreTable table, List<string> problems)
     {
         var name = Path.GetFileName(path);
         if (bytes is null)
@@ -201,7 +225,7 @@ internal static class StoreRecovery
             // The last line may lack its newline (a write cut short), or end in a damaged one.
             if (JournalFormat.TryParseEntry(line, out var changes) || (last && JournalFormat.TryParseEntry(line.Slice(0, line.Length - 1), out changes)))
             {
-                changes.ForEach(table.Put);
+                table.Apply(changes!);
                 kept++;
             }
             else if (last)

@@ -2,48 +2,38 @@ using System.Collections.Generic;
 
 namespace Exclaimer.Reseller.Emulator.Storage;
 
-/// <summary>A write's changes, kept aside until the store commits them.</summary>
+/// <summary>A write's changes, kept aside until the store commits them, all together.</summary>
 internal sealed class StoreTransaction : IResellerStoreTransaction, ICustomerUserTotals
 {
-    private readonly SubscriptionTable _committed;
-    private readonly Dictionary<string, StoredSubscription> _pending = new(System.StringComparer.OrdinalIgnoreCase);
-    private readonly List<StoredSubscription> _added = new();
-    private readonly List<StoredSubscription> _puts = new();
+    private readonly StoreTable _committed;
+    private readonly PendingRows<StoredSubscription> _subscriptions;
+    private readonly PendingRows<StoredEndUser> _endUsers;
+    private readonly PendingRows<StoredReseller> _resellers;
 
-    public StoreTransaction(SubscriptionTable committed) => _committed = committed;
-
-    /// <summary>The puts in the order they were made; the last put of an id wins.</summary>
-    public IReadOnlyList<StoredSubscription> Puts => _puts;
-
-    public IReadOnlyList<StoredSubscription> Subscriptions
+    public StoreTransaction(StoreTable committed)
     {
-        get
-        {
-            if (_pending.Count == 0)
-            {
-                return _committed.Subscriptions;
-            }
-
-            var all = new List<StoredSubscription>(_committed.Subscriptions.Count + _added.Count);
-            foreach (var row in _committed.Subscriptions)
-            {
-                all.Add(_pending.TryGetValue(row.Id, out var changed) ? changed : row);
-            }
-
-            foreach (var row in _added)
-            {
-                all.Add(_pending[row.Id]);
-            }
-
-            return all;
-        }
+        _committed = committed;
+        _subscriptions = new(committed.SubscriptionRows, static s => s.Id);
+        _endUsers = new(committed.EndUserRows, static e => e.EndUserId);
+        _resellers = new(committed.ResellerRows, static r => r.ResellerId);
     }
+
+    /// <summary>How many puts the write made, in every table.</summary>
+    public int PutCount => _subscriptions.Puts.Count + _endUsers.Puts.Count + _resellers.Puts.Count;
+
+    public IReadOnlyList<StoredSubscription> Subscriptions => _subscriptions.Rows;
+
+    public IReadOnlyList<StoredEndUser> EndUsers => _endUsers.Rows;
+
+    public IReadOnlyList<StoredReseller> Resellers => _resellers.Rows;
+
+    public StoredSubscription? Find(string subscriptionId) => _subscriptions.Find(subscriptionId);
 
     /// <summary>The committed total, with this write's changes so far in place of what they replace.</summary>
     public long ActiveUsersOf(string endUserId)
     {
         var users = _committed.ActiveUsersOf(endUserId);
-        foreach (var changed in _pending.Values)
+        foreach (var changed in _subscriptions.Changed)
         {
             users += CustomerUsers.Of(changed, endUserId) - CustomerUsers.Of(_committed.Find(changed.Id), endUserId);
         }
@@ -51,35 +41,23 @@ internal sealed class StoreTransaction : IResellerStoreTransaction, ICustomerUse
         return users;
     }
 
-    public StoredSubscription? Find(string subscriptionId) =>
-        _pending.TryGetValue(subscriptionId, out var changed) ? changed : _committed.Find(subscriptionId);
+    public StoredEndUser? FindEndUser(string endUserId) => _endUsers.Find(endUserId);
 
-    public void Put(StoredSubscription subscription)
+    public StoredReseller? FindReseller(string resellerId) => _resellers.Find(resellerId);
+
+    public void Put(StoredSubscription subscription) => _subscriptions.Put(subscription, "subscription");
+
+    public void Put(StoredEndUser endUser) => _endUsers.Put(endUser, "end user");
+
+    public void Put(StoredReseller reseller) => _resellers.Put(reseller, "reseller");
+
+    /// <summary>The write as one journal entry: the puts of each table in the order they were made (the last of an id wins).</summary>
+    public StoreChange ToChange() => new()
     {
-        if (subscription is null)
-        {
-            throw new System.ArgumentNullException(nameof(subscription));
-        }
+        Subscriptions = _subscriptions.Puts.Count > 0 ? new List<StoredSubscription>(_subscriptions.Puts) : null,
+        EndUsers = _endUsers.Puts.Count > 0 ? new List<StoredEndUser>(_endUsers.Puts) : null,
+        Resellers = _resellers.Puts.Count > 0 ? new List<StoredReseller>(_resellers.Puts) : null,
+    };
 
-        if (string.IsNullOrEmpty(subscription.Id))
-        {
-            throw new System.ArgumentException("A stored subscription needs an id.", nameof(subscription));
-        }
-
-        if (!_pending.ContainsKey(subscription.Id) && _committed.Find(subscription.Id) is null)
-        {
-            _added.Add(subscription);
-        }
-
-        _pending[subscription.Id] = subscription;
-        _puts.Add(subscription);
-    }
-
-    public void CommitTo(SubscriptionTable table)
-    {
-        foreach (var put in _puts)
-        {
-            table.Put(put);
-        }
-    }
+    public void CommitTo(StoreTable table) => table.Apply(ToChange());
 }

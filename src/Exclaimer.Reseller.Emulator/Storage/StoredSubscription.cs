@@ -6,7 +6,8 @@ using System.Text.Json.Serialization;
 namespace Exclaimer.Reseller.Emulator.Storage;
 
 /// <summary>
-/// What a store keeps for one subscription: its details, its users and its invitation. Stores save and return it
+/// What a store keeps for one subscription: its details, its users, its invitation, and (when it has them) its plan
+/// history, its transfer and the mail it has seen. Stores save and return it
 /// whole and never interpret it; the emulator's rules do. These are the store's own persistence types, not the SDK's
 /// public models: the JSON they write is the store's file format (the same as version 0.1.0 wrote), and a field this
 /// version does not know is kept as it was (<see cref="Unknown"/>), so an older emulator never drops what a newer one
@@ -17,15 +18,28 @@ public sealed record StoredSubscription
     /// <summary>The subscription's details.</summary>
     public StoredSubscriptionDetails Subscription { get; init; } = new();
 
-    /// <summary>Its users, the owner first.</summary>
+    /// <summary>Its users in the order they were added (the owner at creation first; <see cref="StoredUser.IsOwner"/> says who owns it now).</summary>
     public IReadOnlyList<StoredUser> Users { get; init; } = Array.Empty<StoredUser>();
 
     /// <summary>Its invitation, when it has customer access (R6).</summary>
     public StoredInvitation? Invitation { get; init; }
 
+    /// <summary>Its tier and SKU changes (R19), when it has had any.</summary>
+    public StoredHistory? History { get; init; }
+
+    /// <summary>Its last transfer (R21), when one was initiated.</summary>
+    public StoredTransfer? Transfer { get; init; }
+
+    /// <summary>The mail it has seen (R23), when the emulator was told of any.</summary>
+    public StoredUsage? Usage { get; init; }
+
     /// <summary>The subscription's id.</summary>
     [JsonIgnore]
     public string Id => Subscription.SubscriptionId;
+
+    /// <summary>Whether a claim moved the subscription to another id (R21): this record is then kept, but no longer answers.</summary>
+    [JsonIgnore]
+    public bool IsMovedAway => !string.IsNullOrEmpty(Transfer?.MovedTo);
 
     /// <summary>Fields written by another version, kept unchanged.</summary>
     [JsonExtensionData]
@@ -76,8 +90,11 @@ public sealed record StoredSubscriptionDetails
     /// <summary>When the subscription was created.</summary>
     public DateTimeOffset? StartDate { get; init; }
 
-    /// <summary>The billing currency.</summary>
+    /// <summary>The billing currency; set at creation, never changed.</summary>
     public string? Currency { get; init; }
+
+    /// <summary>The grouping label given at creation (the API's <c>BillingGroup</c>); the API does not report it.</summary>
+    public string? BillingGroup { get; init; }
 
     /// <summary>Billable users.</summary>
     public int? BillableUsers { get; init; }

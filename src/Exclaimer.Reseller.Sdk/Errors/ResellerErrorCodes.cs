@@ -57,6 +57,21 @@ public static class ResellerErrorCodes
     /// <summary>The customer already accepted the invitation (R6; <see cref="ResellerConflictException"/>).</summary>
     public const string InvitationAccepted = "InvitationAccepted";
 
+    /// <summary>The new owner is not an Admin of the subscription (R20; <see cref="ResellerValidationException"/>).</summary>
+    public const string OwnerMustBeAdmin = "OwnerMustBeAdmin";
+
+    /// <summary>A SKU change cannot move a subscription between Microsoft 365 and Google Workspace (R19; <see cref="ResellerValidationException"/>).</summary>
+    public const string ProductChangeNotAllowed = "ProductChangeNotAllowed";
+
+    /// <summary>No customer (end user) has the id (R22; <see cref="ResellerNotFoundException"/>).</summary>
+    public const string CustomerNotFound = "CustomerNotFound";
+
+    /// <summary>No reseller has the id (R22; <see cref="ResellerNotFoundException"/>).</summary>
+    public const string ResellerNotFound = "ResellerNotFound";
+
+    /// <summary>The transfer token claims nothing: unknown, already used, or its transfer was cancelled (R21; <see cref="ResellerConflictException"/>).</summary>
+    public const string TransferTokenRefused = "TransferTokenRefused";
+
     /// <summary>The server refused the call as conflicting with what exists (HTTP 409; <see cref="ResellerConflictException"/>).</summary>
     public const string Conflict = "Conflict";
 

@@ -30,7 +30,11 @@ internal sealed class CloudApiProblem
         ["SubscriptionID"] = "SubscriptionId",
         ["UserID"] = "UserId",
         ["Roles"] = "Role",
-        ["TrialDays"] = "SkipTrial",
+        ["TrialDays"] = "TrialDays",
+        ["CurrencyCode"] = "Currency",
+        ["EndUserID"] = "CustomerId",
+        ["ResellerID"] = "ResellerId",
+        ["NumberOfNFRUsers"] = "NfrUserCount",
     };
 
     private CloudApiProblem(IReadOnlyList<string> fields, string? message)

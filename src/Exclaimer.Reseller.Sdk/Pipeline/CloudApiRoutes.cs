@@ -32,6 +32,34 @@ internal static class CloudApiRoutes
 
     public static string UserRoles(string subscriptionId, string userId) => User(subscriptionId, userId) + "/roles";
 
+    public const string AllUsers = "1.0/subscriptions/users";
+    public const string ClaimTransfer = "1.0/subscriptions/transfer/claim";
+    public const string Resellers = "1.0/resellers";
+    public const string MailboxAllocation = "1.0/mailbox-allocation";
+    public const string MspSubscriptions = "1.0/msp/subscriptions";
+
+    public static string ChangeTier(string subscriptionId) => Subscription(subscriptionId) + "/change-tier";
+
+    public static string ChangeSku(string subscriptionId) => Subscription(subscriptionId) + "/change-sku";
+
+    public static string Nfr(string subscriptionId) => Subscription(subscriptionId) + "/nfr";
+
+    public static string History(string subscriptionId) => Subscription(subscriptionId) + "/history";
+
+    public static string ChangeOwner(string subscriptionId) => Subscription(subscriptionId) + "/change-owner";
+
+    public static string Migrate(string subscriptionId) => Subscription(subscriptionId) + "/migrate";
+
+    public static string Transfer(string subscriptionId) => Subscription(subscriptionId) + "/transfer";
+
+    public static string CancelTransfer(string subscriptionId) => Transfer(subscriptionId) + "/cancel";
+
+    public static string MspSubscription(string subscriptionId) => MspSubscriptions + "/" + Uri.EscapeDataString(subscriptionId);
+
+    public static string MspStatus(string subscriptionId) => MspSubscription(subscriptionId) + "/status";
+
+    public static string MspSenders(string subscriptionId) => MspSubscription(subscriptionId) + "/senders/json";
+
     /// <summary>The emulator's extension routes (docs/emulator.md): what the real API does only in its portal.</summary>
     public static string EmulatorStart(string subscriptionId) => "_emulator/" + Subscription(subscriptionId) + "/start";
 

@@ -44,6 +44,46 @@ internal static class RuleErrors
     public static ResellerException InvitationNotSent(string subscriptionId, CallDetails details = default) =>
         new(502, ResellerErrorCodes.InvitationNotSent, $"The invitation for subscription '{subscriptionId}' could not be sent; try again later.", null, subscriptionId, details.RequestId, details.ErrorBody);
 
+    public static ResellerValidationException OwnerMustBeAdmin(string emailAddress, string subscriptionId, CallDetails details = default) =>
+        new("EmailAddress", "R20", $"{emailAddress} is not an Admin of subscription '{subscriptionId}', so cannot become its owner; give them Admin first (R20).", ResellerErrorCodes.OwnerMustBeAdmin, subscriptionId, details.RequestId, details.ErrorBody);
+
+    public static ResellerValidationException ProductChangeNotAllowed(string subscriptionId, Product from, Product to, CallDetails details = default) =>
+        new(
+            "Sku",
+            "R19",
+            $"Subscription '{subscriptionId}' is for {Describe(from)}; a SKU change cannot make it {Describe(to)} (R19). Create a {Describe(to)} subscription instead.",
+            ResellerErrorCodes.ProductChangeNotAllowed,
+            subscriptionId,
+            details.RequestId,
+            details.ErrorBody);
+
+    public static ResellerNotFoundException CustomerNotFound(string customerId, string? subscriptionId, CallDetails details = default) =>
+        new(ResellerErrorCodes.CustomerNotFound, $"No customer has the id '{customerId}'; add it with SetCustomerAsync first (R22).", subscriptionId, details.RequestId, details.ErrorBody);
+
+    public static ResellerNotFoundException ResellerNotFound(string resellerId, string? subscriptionId, CallDetails details = default) =>
+        new(ResellerErrorCodes.ResellerNotFound, $"No reseller has the id '{resellerId}'; add it with SetResellerAsync first (R22).", subscriptionId, details.RequestId, details.ErrorBody);
+
+    public static ResellerConflictException TransferTokenRefused(string? said, bool mayHaveClaimed, CallDetails details = default) =>
+        new(
+            ResellerErrorCodes.TransferTokenRefused,
+            "The transfer token claims no subscription: it is not one, it has been used (a token claims once), or the owner cancelled the transfer (R21)."
+            + (mayHaveClaimed ? " An earlier attempt of this call may have claimed it before its answer was lost: look for the subscription before asking for a new token." : " Ask the subscription's owner for a new one.")
+            + (said is null ? string.Empty : " The server said: " + said),
+            null,
+            details.RequestId,
+            details.ErrorBody);
+
+    /// <summary>A 403 for a call the partner's kind of account does not have (MSP, Elite programme): its own message says which.</summary>
+    public static ResellerAuthenticationException NotForThisPartner(string what, CallDetails details, string? subscriptionId = null) =>
+        new(403, ResellerErrorCodes.Forbidden, $"{what}; the server refused it for this API token's partner account (403).", subscriptionId, details.RequestId, details.ErrorBody);
+
+    private static string Describe(Product product) => product switch
+    {
+        Product.Microsoft365 => "Microsoft 365",
+        Product.GoogleWorkspace => "Google Workspace",
+        _ => "another product",
+    };
+
     /// <summary>A change the subscription's state does not allow (R13, R16): an archived subscription must be reactivated first.</summary>
     public static ResellerConflictException NotWhileArchived(Subscription subscription, string action, CallDetails details = default) =>
         InvalidState(subscription, action, "it is not archived; reactivate it first (R16)", details);

@@ -54,6 +54,10 @@ internal static class SubscriptionRules
             : cloudApiRules ? throw ResellerValidationException.Missing("Domain", "R3", "the Cloud API needs the customer's mail domain, e.g. contoso.com (its EndUser.Domain)")
             : null;
         var countryCode = string.IsNullOrWhiteSpace(options.CountryCode) ? null : CountryCode(options.CountryCode!);
+        var currency = Currency(options.Currency);
+        var trialDays = TrialLength(options.TrialDays, options.SkipTrial);
+        var ownerUserId = options.OwnerUserId is null ? null : UserId(options.OwnerUserId, "OwnerUserId", "R9");
+        var billingGroup = options.BillingGroup is null ? null : Name(options.BillingGroup, "BillingGroup", "R3");
         if (options.DataCenter == Sdk.DataCenter.Unknown)
         {
             throw ResellerValidationException.Invalid("DataCenter", "R3", "use EU, UK, US, AUS, CAN, DE or IND, or leave it out to default from the country");
@@ -98,6 +102,11 @@ internal static class SubscriptionRules
                       "a subscription without customer access is owned by the reseller's admin on the Cloud API; set ResellerClientOptions.ResellerAdminEmail")
                   : null);
 
+        if (ownerUserId is not null && owner is null)
+        {
+            throw ResellerValidationException.Invalid("OwnerUserId", "R4", "this subscription has no owner to give the id to; set ResellerClientOptions.ResellerAdminEmail, or give customer access");
+        }
+
         // The server picks the data centre from the country when none is given (R3), as the Cloud API does.
         return new ValidatedCreate(
             options.Product,
@@ -112,7 +121,13 @@ internal static class SubscriptionRules
             contactName,
             contactEmail,
             owner,
-            options.SkipTrial);
+            options.SkipTrial)
+        {
+            Currency = currency,
+            TrialDays = trialDays,
+            OwnerUserId = ownerUserId,
+            BillingGroup = billingGroup,
+        };
     }
 
     public static void ValidateUpdate(UpdateSubscriptionOptions options)
@@ -242,7 +257,7 @@ internal static class SubscriptionRules
         return deployment;
     }
 
-    private static string Name(string? text, string field, string rule)
+    internal static string Name(string? text, string field, string rule)
     {
         var trimmed = text?.Trim() ?? string.Empty;
         if (trimmed.Length == 0)
@@ -312,9 +327,14 @@ internal static class SubscriptionRules
             _ => count,
         };
 
-    private static string CountryCode(string text)
+    internal static string CountryCode(string text, string field = "CountryCode", string rule = "R3")
     {
         var code = text.Trim().ToUpperInvariant();
+        if (code.Length == 0)
+        {
+            throw ResellerValidationException.Missing(field, rule, "give an ISO 3166-1 country code like GB, NLD or 528");
+        }
+
         if (CountryCodes.TryGetAlpha2(code, out _))
         {
             return code;
@@ -322,7 +342,57 @@ internal static class SubscriptionRules
 
         // "UK" is what people type for the United Kingdom, but ISO 3166-1 (and the Cloud API) know it as GB.
         var hint = code == "UK" ? "; the United Kingdom is GB (or GBR, 826)" : string.Empty;
-        throw ResellerValidationException.Invalid("CountryCode", "R3", $"'{text.Trim()}' is not an ISO 3166-1 country code like GB, NLD or 528{hint}");
+        throw ResellerValidationException.Invalid(field, rule, $"'{text.Trim()}' is not an ISO 3166-1 country code like GB, NLD or 528{hint}");
+    }
+
+    /// <summary>The billing currencies the Cloud API takes (R3).</summary>
+    internal static readonly string[] Currencies = { "USD", "GBP", "EUR", "AUD", "CAD" };
+
+    /// <summary>The longest trial a create may ask for (an assumption; the Cloud API documents none).</summary>
+    public const int MaxTrialDays = 365;
+
+    /// <summary>A user id the Cloud API accepts: A-Z, a-z, 0-9, '-' and '_', at most 100 characters.</summary>
+    internal static string UserId(string text, string field, string rule)
+    {
+        var trimmed = text.Trim();
+        if (trimmed.Length == 0)
+        {
+            throw ResellerValidationException.Missing(field, rule, "leave it out to have one generated, or give a non-empty id");
+        }
+
+        return trimmed.Length > 100 || !trimmed.All(c => c is (>= 'A' and <= 'Z') or (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-' or '_')
+            ? throw ResellerValidationException.Invalid(field, rule, "use at most 100 of A-Z, a-z, 0-9, '-' and '_'")
+            : trimmed;
+    }
+
+    private static string? Currency(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        var code = text.Trim().ToUpperInvariant();
+        return Array.IndexOf(Currencies, code) >= 0
+            ? code
+            : throw ResellerValidationException.Invalid("Currency", "R3", $"'{text.Trim()}' is not a currency the Cloud API bills in; use USD, GBP, EUR, AUD or CAD (it cannot be changed later)");
+    }
+
+    private static int? TrialLength(int? days, bool skipTrial)
+    {
+        if (days is null)
+        {
+            return null;
+        }
+
+        if (skipTrial)
+        {
+            throw ResellerValidationException.Invalid("TrialDays", "R7", "a subscription that skips its trial has no trial length; give SkipTrial or TrialDays, not both");
+        }
+
+        return days is >= 1 and <= MaxTrialDays
+            ? days
+            : throw ResellerValidationException.Invalid("TrialDays", "R7", $"it is {days}; a trial lasts 1 to {MaxTrialDays} days, or leave it out for 14");
     }
 
     /// <summary>
@@ -428,4 +498,15 @@ internal sealed record ValidatedCreate(
     string? ContactName,
     string? ContactEmail,
     string? OwnerEmail,
-    bool SkipTrial);
+    bool SkipTrial)
+{
+    /// <summary>The billing currency when the caller chose one; the server's default (GBP) otherwise.</summary>
+    public string? Currency { get; init; }
+
+    /// <summary>The trial's length when the caller chose one; the server's 14 days otherwise.</summary>
+    public int? TrialDays { get; init; }
+
+    public string? OwnerUserId { get; init; }
+
+    public string? BillingGroup { get; init; }
+}

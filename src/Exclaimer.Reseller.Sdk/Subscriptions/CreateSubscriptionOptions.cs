@@ -48,4 +48,26 @@ public sealed class CreateSubscriptionOptions
 
     /// <summary>Start as a full subscription instead of the automatic 14-day trial (R7).</summary>
     public bool SkipTrial { get; set; }
+
+    /// <summary>
+    /// The trial's length in days, 1 to 365 (R7; the Cloud API's <c>TrialDays</c>); 14 when not given. Not with
+    /// <see cref="SkipTrial"/>, which has no trial.
+    /// </summary>
+    public int? TrialDays { get; set; }
+
+    /// <summary>
+    /// The billing currency: <c>USD</c>, <c>GBP</c>, <c>EUR</c>, <c>AUD</c> or <c>CAD</c> (R3). <b>It cannot be changed once
+    /// the subscription exists</b>, and when it is not given the Cloud API bills in <b>GBP</b>: give it for any customer
+    /// who is not billed in pounds sterling.
+    /// </summary>
+    public string? Currency { get; set; }
+
+    /// <summary>
+    /// Your own user id for the subscription's owner (A-Z, a-z, 0-9, '-' and '_'; at most 100 characters), reported as
+    /// <see cref="Subscription.OwnerUserId"/>; the server generates one when left out.
+    /// </summary>
+    public string? OwnerUserId { get; set; }
+
+    /// <summary>A label to group subscriptions by in billing (the Cloud API's <c>BillingGroup</c>; at most 100 characters).</summary>
+    public string? BillingGroup { get; set; }
 }

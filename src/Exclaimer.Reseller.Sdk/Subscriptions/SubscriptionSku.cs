@@ -25,6 +25,15 @@ public static class SubscriptionSku
         return "EXCL-" + letter + "-" + level;
     }
 
+    /// <summary>The SKU for a product and tier, not for resale when <paramref name="notForResale"/>, e.g. <c>EXCL-M-PRO-NFR</c>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The product or tier is <c>Unknown</c>.</exception>
+    public static string For(Product product, Tier tier, bool notForResale) =>
+        For(product, tier) + (notForResale ? "-NFR" : string.Empty);
+
+    /// <summary>Whether a SKU is a not-for-resale one (it ends in <c>-NFR</c>).</summary>
+    public static bool IsNotForResale(string? sku) =>
+        sku is not null && sku.Trim().EndsWith("-NFR", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Reads the product and tier of a SKU; deprecated or unknown parts read as <c>Unknown</c>.</summary>
     /// <returns><see langword="false"/> when the text is not an Exclaimer SKU at all.</returns>
     public static bool TryParse(string? sku, out Product product, out Tier tier)

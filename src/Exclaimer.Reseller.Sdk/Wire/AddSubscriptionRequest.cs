@@ -9,6 +9,10 @@ internal sealed class AddSubscriptionRequest
     [JsonPropertyName("SubscriptionID")]
     public string SubscriptionId { get; set; } = string.Empty;
 
+    /// <summary>The owner's user id, only when the caller chose one.</summary>
+    [JsonPropertyName("UserID")]
+    public string? UserId { get; set; }
+
     /// <summary>The owner: the customer contact with customer access (R5), else the reseller's admin (R4); left out only for a server that takes none.</summary>
     public string? EmailAddress { get; set; }
 
@@ -19,12 +23,20 @@ internal sealed class AddSubscriptionRequest
     /// <summary>Only when the caller chose one; otherwise the Cloud API picks it from the country (R3).</summary>
     public DataCenter? DataCenter { get; set; }
 
+    /// <summary>Only when the caller chose one; the Cloud API's default is GBP, and it never changes (R3).</summary>
+    public string? CurrencyCode { get; set; }
+
+    /// <summary>Only when the caller chose a length; otherwise the Cloud API's 14 days (R7).</summary>
+    public int? TrialDays { get; set; }
+
     public bool SendWelcomeEmailToCustomer { get; set; }
 
     public string SubscriptionName { get; set; } = string.Empty;
 
     [JsonPropertyName("SKU")]
     public string Sku { get; set; } = string.Empty;
+
+    public string? BillingGroup { get; set; }
 
     public AddSubscriptionEndUser? EndUser { get; set; }
 

@@ -31,6 +31,9 @@ internal sealed class AddSubscriptionUserRequest
     public string EmailAddress { get; set; } = string.Empty;
 
     public IReadOnlyList<SubscriptionRole> Roles { get; set; } = new List<SubscriptionRole>();
+
+    /// <summary>Only when the caller chose; the Cloud API's default is to send it.</summary>
+    public bool? SendWelcomeEmailToCustomer { get; set; }
 }
 
 /// <summary>The body of <c>PUT /1.0/subscriptions/{id}/users/{userId}/roles</c>.</summary>

@@ -53,7 +53,7 @@ public sealed class JsonFileStoreTests : IDisposable
 
         // Folded at 10 changes (snapshot of 10) and at 20 (10 more, as many as the snapshot): 15 entries remain.
         Assert.Equal(1 + 15, File.ReadAllLines(Journal).Length);
-        Assert.EndsWith(" {\"Format\":\"exclaimer-reseller-journal\",\"Version\":2,\"Generation\":2}", File.ReadAllLines(Journal)[0], StringComparison.Ordinal);
+        Assert.EndsWith(" {\"Format\":\"exclaimer-reseller-journal\",\"Version\":3,\"Generation\":2}", File.ReadAllLines(Journal)[0], StringComparison.Ordinal);
         Assert.Contains("\"s34\"", File.ReadAllText(Snapshot) + File.ReadAllText(Journal), StringComparison.Ordinal);
         using var reopened = NewEngine();
         var all = await reopened.Client.GetSubscriptionsAsync().ToListAsync();
@@ -173,7 +173,7 @@ public sealed class JsonFileStoreTests : IDisposable
     [Fact]
     public async Task R17_a_store_written_by_a_newer_format_is_refused_not_overwritten_nor_recovered()
     {
-        File.WriteAllText(Snapshot, "{\"Format\":\"exclaimer-reseller-store\",\"Version\":3,\"Generation\":1,\"Subscriptions\":[]}");
+        File.WriteAllText(Snapshot, "{\"Format\":\"exclaimer-reseller-store\",\"Version\":4,\"Generation\":1,\"Subscriptions\":[]}");
         var newer = File.ReadAllBytes(Snapshot);
 
         using var engine = NewEngine();

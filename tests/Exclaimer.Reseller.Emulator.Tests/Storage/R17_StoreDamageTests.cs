@@ -135,22 +135,23 @@ public sealed class R17_StoreDamageTests : IDisposable
             await engine.CreateAsync(TestEngine.NewM365("v2-0"));
         }
 
-        Assert.Contains("\"Version\":2", File.ReadAllText(Snapshot), StringComparison.Ordinal);
-        Assert.Matches("^[0-9a-f]{8} \\{\"Format\":\"exclaimer-reseller-journal\",\"Version\":2,", File.ReadAllLines(Journal)[0]);
+        Assert.Contains("\"Version\":3", File.ReadAllText(Snapshot), StringComparison.Ordinal);
+        Assert.Matches("^[0-9a-f]{8} \\{\"Format\":\"exclaimer-reseller-journal\",\"Version\":3,", File.ReadAllLines(Journal)[0]);
         using var reopened = NewEngine();
         Assert.Equal(6, (await reopened.Client.GetSubscriptionsAsync().ToListAsync()).Count);
         Assert.Equal(2, (await reopened.Client.GetSubscriptionUsersAsync("v1-0").ToListAsync()).Count);
     }
 
     [Fact]
-    public async Task R17_an_SDK_that_reads_only_format_version_1_sees_a_new_store_as_newer_and_so_never_overwrites_it()
+    public async Task R17_an_SDK_that_reads_only_format_version_1_or_2_sees_a_new_store_as_newer_and_so_never_overwrites_it()
     {
         await CreateStoreWithSnapshotAndJournal();
 
-        // What version 1 checks before using a snapshot: the format name, then a version it knows (only 1).
+        // What versions 1 and 2 check before using a snapshot: the format name, then a version they know (1; 1 or 2). A
+        // version-2 SDK would load a version-3 store without its end users and resellers and drop them at its next compaction.
         using var snapshot = JsonDocument.Parse(File.ReadAllBytes(Snapshot));
         Assert.Equal("exclaimer-reseller-store", snapshot.RootElement.GetProperty("Format").GetString());
-        Assert.Equal(2, snapshot.RootElement.GetProperty("Version").GetInt32());
+        Assert.Equal(3, snapshot.RootElement.GetProperty("Version").GetInt32());
 
         // And its journal header is a bare JSON object, which the new header line is not.
         var header = File.ReadAllLines(Journal)[0];

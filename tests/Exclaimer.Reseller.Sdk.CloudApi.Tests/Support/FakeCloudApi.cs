@@ -114,6 +114,18 @@ internal sealed class FakeCloudApi : IDisposable
         return options;
     }
 
+    /// <summary>Answers one route with a fixed status and body (a contract example), ahead of the stateful routes.</summary>
+    public void Stub(string method, string pathBelowSegment, int status = 204, string? body = null)
+    {
+        var response = Response.Create().WithStatusCode(status);
+        if (body is not null)
+        {
+            response = response.WithHeader("Content-Type", "application/json").WithBody(body);
+        }
+
+        Server.Given(Request.Create().WithPath(Prefix + pathBelowSegment).UsingMethod(method)).AtPriority(1).RespondWith(response);
+    }
+
     public IReadOnlyList<IRequestMessage> RequestsTo(string method, string pathBelowSegment) =>
         Requests.Where(r => r.Method == method && r.AbsolutePath == Prefix + pathBelowSegment).ToArray();
 

@@ -14,12 +14,15 @@ internal interface ICustomerUserTotals
 }
 
 /// <summary>
-/// A view that keeps how many subscriptions are Active, so a page of <c>ActiveOnly</c> (R2) reports its total without a
-/// walk over every subscription. The built-in stores' views have it; for another store the engine counts.
+/// A view that keeps how many subscriptions a list shows, so a page (R2) reports its total without a walk over every
+/// subscription. The built-in stores' views have it; for another store the engine counts.
 /// </summary>
-internal interface IActiveSubscriptionCount
+internal interface ISubscriptionCounts
 {
-    /// <summary>The subscriptions whose status is Active.</summary>
+    /// <summary>The subscriptions a list shows: every one but those a claim moved away (R21).</summary>
+    int ListedCount { get; }
+
+    /// <summary>Of those, the ones whose status is Active.</summary>
     int ActiveCount { get; }
 }
 
@@ -27,7 +30,7 @@ internal interface IActiveSubscriptionCount
 internal static class CustomerUsers
 {
     public static long Of(StoredSubscription? record, string endUserId) =>
-        record is { Subscription: { } s } && !SubscriptionStates.IsArchived(s.Status) && string.Equals(s.EndUserId, endUserId, StringComparison.OrdinalIgnoreCase)
+        record is { IsMovedAway: false, Subscription: { } s } && !SubscriptionStates.IsArchived(s.Status) && string.Equals(s.EndUserId, endUserId, StringComparison.OrdinalIgnoreCase)
             ? s.NumberOfUsers
             : 0;
 }
