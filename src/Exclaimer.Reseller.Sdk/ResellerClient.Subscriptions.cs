@@ -17,7 +17,8 @@ public partial class ResellerClient
     /// <param name="query">Filters; <see langword="null"/> for every current subscription.</param>
     /// <param name="cancellationToken">Cancels the listing.</param>
     /// <remarks>
-    /// <c>GET /1.0/subscriptions</c>, one page per page. Only a <see cref="SubscriptionStatus.Active"/> filter is sent to
+    /// <c>GET /1.0/subscriptions</c>, one request per page; when the server reports the total, the pages after the first
+    /// are fetched <see cref="ResellerClientOptions.PageConcurrency"/> at a time and handed over in order. Only a <see cref="SubscriptionStatus.Active"/> filter is sent to
     /// the server (<c>ActiveOnly</c>); the other filters apply to each page as it arrives, so a page may hold fewer items
     /// than asked, even none, and nothing loads all pages at once (R2).
     /// </remarks>
@@ -27,7 +28,9 @@ public partial class ResellerClient
         var filter = SubscriptionFilter.For(request);
         var activeOnly = request.Status == SubscriptionStatus.Active;
         return AsyncPageable<Subscription>.Create(
-            (token, size, ct) => SubscriptionPageAsync(filter, activeOnly, token, PageSizeOrDefault(size), ct),
+            (token, size, ct) => SubscriptionPageAsync(filter, activeOnly, CloudApiPaging.Query(token, PageSizeOrDefault(size)), PageSizeOrDefault(size), ct),
+            (page, size, ct) => SubscriptionPageAsync(filter, activeOnly, CloudApiPaging.NumberedQuery(page, size), size, ct),
+            _settings.PageConcurrency,
             "subscriptions",
             cancellationToken);
     }
@@ -40,7 +43,9 @@ public partial class ResellerClient
     {
         var filter = SubscriptionFilter.For(query ?? new ArchiveQuery());
         return AsyncPageable<Subscription>.Create(
-            (token, size, ct) => SubscriptionPageAsync(filter, activeOnly: false, token, PageSizeOrDefault(size), ct),
+            (token, size, ct) => SubscriptionPageAsync(filter, activeOnly: false, CloudApiPaging.Query(token, PageSizeOrDefault(size)), PageSizeOrDefault(size), ct),
+            (page, size, ct) => SubscriptionPageAsync(filter, activeOnly: false, CloudApiPaging.NumberedQuery(page, size), size, ct),
+            _settings.PageConcurrency,
             "archived subscriptions",
             cancellationToken);
     }
@@ -449,9 +454,9 @@ public partial class ResellerClient
             ContactEmail = subscription.ContactEmail ?? validated.ContactEmail,
         };
 
-    private async Task<Page<Subscription>> SubscriptionPageAsync(SubscriptionFilter filter, bool activeOnly, string? continuationToken, int pageSize, CancellationToken cancellationToken)
+    private async Task<Page<Subscription>> SubscriptionPageAsync(SubscriptionFilter filter, bool activeOnly, string paging, int pageSize, CancellationToken cancellationToken)
     {
-        var query = CloudApiPaging.Query(continuationToken, pageSize) + (activeOnly ? "&ActiveOnly=true" : string.Empty);
+        var query = paging + (activeOnly ? "&ActiveOnly=true" : string.Empty);
         var request = CloudApiRequest.Get(CloudApiRoutes.Subscriptions, query);
         var response = await _connection.GetAsync(request, CloudApiJsonContext.Default.SubscriptionsResponse, cancellationToken).ConfigureAwait(false);
         var items = CloudApiPaging.Items(request, response.Subscriptions, pageSize, static item => !string.IsNullOrEmpty(item.SubscriptionId), "SubscriptionID");
@@ -465,7 +470,7 @@ public partial class ResellerClient
             }
         }
 
-        return Page<Subscription>.FromServer(matches, CloudApiPaging.Next(response.ContinuationToken), items.Count, response.SubscriptionCount);
+        return Page<Subscription>.FromServer(matches, CloudApiPaging.Next(response.ContinuationToken), items.Count, response.SubscriptionCount, response.Page, response.PageSize);
     }
 
     private async Task SetUserCountAsync(string subscriptionId, int count, CancellationToken cancellationToken)

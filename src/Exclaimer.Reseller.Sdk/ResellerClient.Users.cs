@@ -25,9 +25,21 @@ public partial class ResellerClient
         return AsyncPageable<SubscriptionUser>.Create(
             async (token, size, ct) =>
             {
-                subscription ??= await GetSubscriptionAsync(id, ct).ConfigureAwait(false);
-                return await UsersPageAsync(id, subscription, token, PageSizeOrDefault(size), ct).ConfigureAwait(false);
+                var pageSize = PageSizeOrDefault(size);
+                if (subscription is null)
+                {
+                    // The subscription (for its owner) and the first page at once: one round trip's wait, not two.
+                    var reading = GetSubscriptionAsync(id, ct);
+                    var page = UsersResponseAsync(id, CloudApiPaging.Query(token, pageSize), ct);
+                    await Task.WhenAll(reading, page).ConfigureAwait(false);
+                    subscription = await reading.ConfigureAwait(false);
+                    return UsersPage(await page.ConfigureAwait(false), subscription, pageSize);
+                }
+
+                return UsersPage(await UsersResponseAsync(id, CloudApiPaging.Query(token, pageSize), ct).ConfigureAwait(false), subscription, pageSize);
             },
+            async (number, size, ct) => UsersPage(await UsersResponseAsync(id, CloudApiPaging.NumberedQuery(number, size), ct).ConfigureAwait(false), subscription!, size),
+            _settings.PageConcurrency,
             $"users of subscription '{id}'",
             cancellationToken);
     }
@@ -169,25 +181,36 @@ public partial class ResellerClient
     /// <remarks>The counts are filled in when the server reports them (the emulator does); the Cloud API leaves them <see langword="null"/>.</remarks>
     public virtual AsyncPageable<Customer> GetCustomersAsync(CancellationToken cancellationToken = default) =>
         AsyncPageable<Customer>.Create(
-            async (token, size, ct) =>
-            {
-                var pageSize = PageSizeOrDefault(size);
-                var request = CloudApiRequest.Get(CloudApiRoutes.EndUsers, CloudApiPaging.Query(token, pageSize));
-                var response = await _connection.GetAsync(request, CloudApiJsonContext.Default.EndUsersResponse, ct).ConfigureAwait(false);
-                var customers = CloudApiPaging.Items(request, response.EndUsers, pageSize, static customer => !string.IsNullOrEmpty(customer.CustomerId), "EndUserID");
-                return Page<Customer>.FromServer(customers, CloudApiPaging.Next(response.ContinuationToken), customers.Count, response.EndUserCount);
-            },
+            (token, size, ct) => CustomersPageAsync(CloudApiPaging.Query(token, PageSizeOrDefault(size)), PageSizeOrDefault(size), ct),
+            (number, size, ct) => CustomersPageAsync(CloudApiPaging.NumberedQuery(number, size), size, ct),
+            _settings.PageConcurrency,
             "customers",
             cancellationToken);
 
-    private async Task<Page<SubscriptionUser>> UsersPageAsync(string subscriptionId, Subscription subscription, string? continuationToken, int pageSize, CancellationToken cancellationToken)
+    private async Task<Page<Customer>> CustomersPageAsync(string paging, int pageSize, CancellationToken cancellationToken)
     {
-        var request = CloudApiRequest.Get(CloudApiRoutes.Users(subscriptionId), CloudApiPaging.Query(continuationToken, pageSize), subscriptionId);
-        var response = await _connection.GetAsync(request, CloudApiJsonContext.Default.SubscriptionUsersResponse, cancellationToken).ConfigureAwait(false);
+        var request = CloudApiRequest.Get(CloudApiRoutes.EndUsers, paging);
+        var response = await _connection.GetAsync(request, CloudApiJsonContext.Default.EndUsersResponse, cancellationToken).ConfigureAwait(false);
+        var customers = CloudApiPaging.Items(request, response.EndUsers, pageSize, static customer => !string.IsNullOrEmpty(customer.CustomerId), "EndUserID");
+        return Page<Customer>.FromServer(customers, CloudApiPaging.Next(response.ContinuationToken), customers.Count, response.EndUserCount, response.Page, response.PageSize);
+    }
+
+    private async Task<(CloudApiRequest Request, SubscriptionUsersResponse Response)> UsersResponseAsync(string subscriptionId, string paging, CancellationToken cancellationToken)
+    {
+        var request = CloudApiRequest.Get(CloudApiRoutes.Users(subscriptionId), paging, subscriptionId);
+        return (request, await _connection.GetAsync(request, CloudApiJsonContext.Default.SubscriptionUsersResponse, cancellationToken).ConfigureAwait(false));
+    }
+
+    private static Page<SubscriptionUser> UsersPage((CloudApiRequest Request, SubscriptionUsersResponse Response) answer, Subscription subscription, int pageSize)
+    {
+        var (request, response) = answer;
         var items = CloudApiPaging.Items(request, response.Users, pageSize, static user => !string.IsNullOrEmpty(user.EmailAddress) && user.Roles is not null, "Email");
         var users = items.Select(user => Own(user, subscription)).ToArray();
-        return Page<SubscriptionUser>.FromServer(users, CloudApiPaging.Next(response.ContinuationToken), users.Length, response.UserCount);
+        return Page<SubscriptionUser>.FromServer(users, CloudApiPaging.Next(response.ContinuationToken), users.Length, response.UserCount, response.Page, response.PageSize);
     }
+
+    private async Task<Page<SubscriptionUser>> UsersPageAsync(string subscriptionId, Subscription subscription, string? continuationToken, int pageSize, CancellationToken cancellationToken) =>
+        UsersPage(await UsersResponseAsync(subscriptionId, CloudApiPaging.Query(continuationToken, pageSize), cancellationToken).ConfigureAwait(false), subscription, pageSize);
 
     private static SubscriptionUser Own(SubscriptionUser user, Subscription subscription) =>
         user with

@@ -7,7 +7,7 @@ namespace Exclaimer.Reseller.Sdk.DependencyInjection;
 /// <summary>
 /// Binds <see cref="ResellerClientOptions"/> from a configuration section, key by key: <c>ApiToken</c>, <c>Environment</c>,
 /// <c>Endpoint</c>, <c>ApiSegment</c>, <c>ResellerAdminEmail</c>, <c>ResellerDomain</c>, <c>DefaultCountryCode</c>,
-/// <c>PortalUri</c>, <c>PageSize</c>, <c>MaxResponseSize</c>, and the retry keys in a <c>Retry</c> section
+/// <c>PortalUri</c>, <c>PageSize</c>, <c>PageConcurrency</c>, <c>MaxConcurrentRequests</c>, <c>MaxResponseSize</c>, and the retry keys in a <c>Retry</c> section
 /// (<c>Retry:MaxRetries</c>...; also accepted at the top level, as 0.1.0 read them). Written out rather than through the
 /// reflection binder so it stays trimming- and AOT-safe, and so a bad value names its key in the error; a value is never
 /// echoed, since the section holds the token (R18).
@@ -31,6 +31,8 @@ internal static class ClientConfiguration
             ? uri
             : throw Invalid(section, nameof(ResellerClientOptions.PortalUri), "an absolute address"));
         Text(section, nameof(ResellerClientOptions.PageSize), value => options.PageSize = Whole(section, nameof(ResellerClientOptions.PageSize), value));
+        Text(section, nameof(ResellerClientOptions.PageConcurrency), value => options.PageConcurrency = Whole(section, nameof(ResellerClientOptions.PageConcurrency), value));
+        Text(section, nameof(ResellerClientOptions.MaxConcurrentRequests), value => options.MaxConcurrentRequests = Whole(section, nameof(ResellerClientOptions.MaxConcurrentRequests), value));
         Text(section, nameof(ResellerClientOptions.MaxResponseSize), value => options.MaxResponseSize = long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var size)
             ? size
             : throw Invalid(section, nameof(ResellerClientOptions.MaxResponseSize), "a whole number of bytes"));

@@ -40,4 +40,7 @@ internal static partial class ClientLog
 
     [LoggerMessage(110, LogLevel.Error, "Subscription {SubscriptionId}: the user count was changed but the name was not, and setting the user count back to {UserCount} failed too ({ErrorCode}).")]
     public static partial void UpdateRollbackFailed(ILogger logger, string subscriptionId, int userCount, string? errorCode);
+
+    [LoggerMessage(112, LogLevel.Warning, "{Method} {Path} was throttled (429, {InARow} in a row): the client sends nothing for {PauseMs} ms, then one request at a time until one gets through.")]
+    public static partial void ClientThrottled(ILogger logger, string method, string path, long pauseMs, int inARow);
 }
