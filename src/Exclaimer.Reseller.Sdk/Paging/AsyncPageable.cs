@@ -109,28 +109,41 @@ public abstract class AsyncPageable<T> : IAsyncEnumerable<T>
                 linked.Token.ThrowIfCancellationRequested();
                 var page = await _fetchPage(token, pageSizeHint, linked.Token).ConfigureAwait(false);
                 guard.Check(page);
-                yield return page;
                 token = page.ContinuationToken;
-                if (first && token is not null && NumberedPages(page) is { } numbered)
+                var isFirst = first;
+                first = false;
+                if (!isFirst || token is null || NumberedPages(page) is not { } numbered)
                 {
-                    // The server said how many there are and answers pages by number: the rest go concurrently.
+                    yield return page;
+                    continue;
+                }
+
+                // The server said how many there are and answers pages by number: the rest go concurrently, started
+                // before the first page is handed over.
+                var pages = new ConcurrentPages<T>(_fetchNumberedPage!, numbered.Size, numbered.Count, _pageConcurrency, guard, linked.Token);
+                await using (pages.ConfigureAwait(false))
+                {
+                    yield return page;
                     Page<T>? last = null;
-                    var handed = 1;
-                    await foreach (var next in ConcurrentPages.WalkAsync(_fetchNumberedPage!, numbered.Size, numbered.Count, _pageConcurrency, guard, linked.Token).ConfigureAwait(false))
+                    while (true)
                     {
+                        // A page already fetched is not handed over once the caller has cancelled.
+                        linked.Token.ThrowIfCancellationRequested();
+                        if (await pages.NextAsync().ConfigureAwait(false) is not { } next)
+                        {
+                            break;
+                        }
+
                         last = next;
-                        handed++;
                         yield return next;
                     }
 
                     // The list grew while it was walked: its last planned page is full and still says "more", so the
                     // rest follow its token (guarded as ever). A walk that ended at an empty page is over.
-                    token = handed == numbered.Count && last is { } end && (end.ServerItemCount ?? end.Values.Count) >= numbered.Size
+                    token = pages.Handed == numbered.Count - 1 && last is { } end && (end.ServerItemCount ?? end.Values.Count) >= numbered.Size
                         ? end.ContinuationToken
                         : null;
                 }
-
-                first = false;
             }
             while (!string.IsNullOrEmpty(token));
         }
