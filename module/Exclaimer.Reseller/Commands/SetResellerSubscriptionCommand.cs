@@ -13,7 +13,7 @@ namespace Exclaimer.Reseller.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Set, "ResellerSubscription", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(Subscription))]
-public sealed class SetResellerSubscriptionCommand : ResellerCmdlet
+public sealed class SetResellerSubscriptionCommand : ResellerChangeCmdlet
 {
     /// <summary>The subscription to change.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -82,11 +82,14 @@ public sealed class SetResellerSubscriptionCommand : ResellerCmdlet
                 return;
             }
 
-            var changed = Call((client, token) => client.UpdateSubscriptionAsync(SubscriptionId, options, token));
-            if (PassThru)
+            var id = SubscriptionId;
+            CallThen(id, (client, token) => client.UpdateSubscriptionAsync(id, options, token), changed =>
             {
-                WriteResult(changed);
-            }
+                if (PassThru)
+                {
+                    WriteResult(changed);
+                }
+            });
         });
     }
 }

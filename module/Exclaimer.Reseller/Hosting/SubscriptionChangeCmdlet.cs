@@ -8,9 +8,10 @@ namespace Exclaimer.Reseller.PowerShell.Hosting;
 
 /// <summary>
 /// A cmdlet that moves subscriptions from one state to another (cancel, suspend, reactivate, convert the trial):
-/// by id or from the pipeline, asking ShouldProcess once per subscription, writing the result with <c>-PassThru</c>.
+/// by id or from the pipeline, asking ShouldProcess once per subscription, writing the result with <c>-PassThru</c>,
+/// up to <c>-ThrottleLimit</c> changes in flight at once.
 /// </summary>
-public abstract class SubscriptionChangeCmdlet : ResellerCmdlet
+public abstract class SubscriptionChangeCmdlet : ResellerChangeCmdlet
 {
     /// <summary>The subscriptions to change.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -42,11 +43,13 @@ public abstract class SubscriptionChangeCmdlet : ResellerCmdlet
                     return;
                 }
 
-                var changed = Call((client, token) => ChangeAsync(client, id, token));
-                if (PassThru)
+                CallThen(id, (client, token) => ChangeAsync(client, id, token), changed =>
                 {
-                    WriteResult(changed);
-                }
+                    if (PassThru)
+                    {
+                        WriteResult(changed);
+                    }
+                });
             });
         }
     }
