@@ -213,6 +213,11 @@ public partial class ResellerClient
             throw new ArgumentNullException(nameof(options));
         }
 
+        return (await UpdateAsync(subscriptionId, options, readBack: true, cancellationToken).ConfigureAwait(false))!;
+    }
+
+    private async Task<Subscription?> UpdateAsync(string subscriptionId, UpdateSubscriptionOptions options, bool readBack, CancellationToken cancellationToken)
+    {
         var id = SubscriptionRules.ExistingId(subscriptionId);
         SubscriptionRules.ValidateUpdate(options);
         var before = options.UserCount is not null && options.CustomerName is not null
@@ -248,33 +253,35 @@ public partial class ResellerClient
         }
 
         ClientLog.Changed(_log, id, "changed");
-        return await ReadBackAsync(id, "changed", null, cancellationToken).ConfigureAwait(false);
+        return readBack ? await ReadBackAsync(id, "changed", null, cancellationToken).ConfigureAwait(false) : null;
     }
 
     /// <summary>Converts a trial into a full subscription (R7; <c>PUT .../activate-full</c>, then one GET). Safe to repeat.</summary>
-    public virtual Task<Subscription> ActivateFullSubscriptionAsync(string subscriptionId, CancellationToken cancellationToken = default)
-    {
-        var id = SubscriptionRules.ExistingId(subscriptionId);
-        return ChangeStateAsync(id, CloudApiRequest.Put(CloudApiRoutes.ActivateFull(id), id), "converted to a full subscription", s => !s.InTrial && !s.IsArchived, cancellationToken);
-    }
+    public virtual async Task<Subscription> ActivateFullSubscriptionAsync(string subscriptionId, CancellationToken cancellationToken = default) =>
+        (await ActivateFullAsync(SubscriptionRules.ExistingId(subscriptionId), readBack: true, cancellationToken).ConfigureAwait(false))!;
+
+    private Task<Subscription?> ActivateFullAsync(string id, bool readBack, CancellationToken cancellationToken) =>
+        ChangeStateAsync(id, CloudApiRequest.Put(CloudApiRoutes.ActivateFull(id), id), "converted to a full subscription", s => !s.InTrial && !s.IsArchived, readBack, cancellationToken);
 
     /// <summary>
     /// Suspends a subscription: no signatures, no editor access, mail still flows (R13; <c>PUT .../deactivate</c>, then
     /// one GET). Safe to repeat.
     /// </summary>
-    public virtual Task<Subscription> SuspendSubscriptionAsync(string subscriptionId, CancellationToken cancellationToken = default)
-    {
-        var id = SubscriptionRules.ExistingId(subscriptionId);
-        return ChangeStateAsync(id, CloudApiRequest.Put(CloudApiRoutes.Deactivate(id), id), "suspended", s => s.Status == SubscriptionStatus.Suspended, cancellationToken);
-    }
+    public virtual async Task<Subscription> SuspendSubscriptionAsync(string subscriptionId, CancellationToken cancellationToken = default) =>
+        (await SuspendAsync(SubscriptionRules.ExistingId(subscriptionId), readBack: true, cancellationToken).ConfigureAwait(false))!;
+
+    private Task<Subscription?> SuspendAsync(string id, bool readBack, CancellationToken cancellationToken) =>
+        ChangeStateAsync(id, CloudApiRequest.Put(CloudApiRoutes.Deactivate(id), id), "suspended", s => s.Status == SubscriptionStatus.Suspended, readBack, cancellationToken);
 
     /// <summary>Reactivates a suspended or archived subscription (R13, R16; <c>PUT .../reactivate</c>, then one GET).</summary>
     /// <param name="subscriptionId">The subscription.</param>
     /// <param name="restartTrial"><see langword="true"/> to start a fresh 14-day trial; otherwise the old trial or full state is kept.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    public virtual Task<Subscription> ReactivateSubscriptionAsync(string subscriptionId, bool restartTrial = false, CancellationToken cancellationToken = default)
+    public virtual async Task<Subscription> ReactivateSubscriptionAsync(string subscriptionId, bool restartTrial = false, CancellationToken cancellationToken = default) =>
+        (await ReactivateAsync(SubscriptionRules.ExistingId(subscriptionId), restartTrial, readBack: true, cancellationToken).ConfigureAwait(false))!;
+
+    private Task<Subscription?> ReactivateAsync(string id, bool restartTrial, bool readBack, CancellationToken cancellationToken)
     {
-        var id = SubscriptionRules.ExistingId(subscriptionId);
         var request = CloudApiRequest.Json(
             HttpMethod.Put,
             CloudApiRoutes.Reactivate(id),
@@ -288,6 +295,7 @@ public partial class ResellerClient
             request,
             "reactivated",
             s => !restartTrial && s.Status == SubscriptionStatus.Active,
+            readBack,
             cancellationToken,
             (s, details) => restartTrial && s.Status == SubscriptionStatus.Active
                 ? RuleErrors.InvalidState(s, "reactivated with a new trial", "it is suspended, cancelled or ended", details)
@@ -298,10 +306,43 @@ public partial class ResellerClient
     /// Cancels a subscription: it ends and moves to the archive; nothing is deleted (R15; <c>PUT .../end</c>, then one
     /// GET). Ask the user to confirm first: the customer's signatures stop. Safe to repeat.
     /// </summary>
-    public virtual Task<Subscription> CancelSubscriptionAsync(string subscriptionId, CancellationToken cancellationToken = default)
+    public virtual async Task<Subscription> CancelSubscriptionAsync(string subscriptionId, CancellationToken cancellationToken = default) =>
+        (await CancelAsync(SubscriptionRules.ExistingId(subscriptionId), readBack: true, cancellationToken).ConfigureAwait(false))!;
+
+    private Task<Subscription?> CancelAsync(string id, bool readBack, CancellationToken cancellationToken) =>
+        ChangeStateAsync(id, CloudApiRequest.Put(CloudApiRoutes.End(id), id), "cancelled", s => s.IsArchived, readBack, cancellationToken);
+
+    /// <summary>
+    /// Makes a change to a subscription without reading it back: one request fewer than the method that returns the
+    /// subscription (<see cref="SuspendSubscriptionAsync"/>, <see cref="CancelSubscriptionAsync"/>,
+    /// <see cref="ReactivateSubscriptionAsync"/>, <see cref="ActivateFullSubscriptionAsync"/>, <see cref="UpdateSubscriptionAsync"/>),
+    /// with the same rules: the same input checks before anything is sent, safe to repeat, a refusal explained from
+    /// the subscription's state. Use it for bulk changes whose result is not needed.
+    /// </summary>
+    /// <remarks>
+    /// The Cloud API answers a change with <c>204 No Content</c>: when the task completes the server holds the change,
+    /// and nothing is claimed about the rest of the subscription. A refused change still reads the subscription once, to
+    /// tell a repeat (already where it was asked to go: done) from a real refusal.
+    /// </remarks>
+    /// <param name="subscriptionId">The subscription.</param>
+    /// <param name="change">What to change: <see cref="SubscriptionChange.Suspend"/>, <see cref="SubscriptionChange.Details"/>...</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public virtual async Task ChangeSubscriptionAsync(string subscriptionId, SubscriptionChange change, CancellationToken cancellationToken = default)
     {
+        if (change is null)
+        {
+            throw new ArgumentNullException(nameof(change));
+        }
+
         var id = SubscriptionRules.ExistingId(subscriptionId);
-        return ChangeStateAsync(id, CloudApiRequest.Put(CloudApiRoutes.End(id), id), "cancelled", s => s.IsArchived, cancellationToken);
+        _ = change.Kind switch
+        {
+            SubscriptionChange.ChangeKind.ActivateFull => await ActivateFullAsync(id, readBack: false, cancellationToken).ConfigureAwait(false),
+            SubscriptionChange.ChangeKind.Suspend => await SuspendAsync(id, readBack: false, cancellationToken).ConfigureAwait(false),
+            SubscriptionChange.ChangeKind.Cancel => await CancelAsync(id, readBack: false, cancellationToken).ConfigureAwait(false),
+            SubscriptionChange.ChangeKind.Reactivate => await ReactivateAsync(id, change.RestartTrial, readBack: false, cancellationToken).ConfigureAwait(false),
+            _ => await UpdateAsync(id, change.Update!, readBack: false, cancellationToken).ConfigureAwait(false),
+        };
     }
 
     /// <summary>
@@ -507,11 +548,12 @@ public partial class ResellerClient
     /// success only when the subscription already is where the caller wanted it: a repeat is safe, a real refusal is not
     /// hidden; <paramref name="explain"/> (or the archive rule) says why the state refuses it.
     /// </summary>
-    private async Task<Subscription> ChangeStateAsync(
+    private async Task<Subscription?> ChangeStateAsync(
         string subscriptionId,
         CloudApiRequest request,
         string action,
         Func<Subscription, bool> reached,
+        bool readBack,
         CancellationToken cancellationToken,
         Func<Subscription, CallDetails, ResellerException?>? explain = null)
     {
@@ -519,7 +561,7 @@ public partial class ResellerClient
         if (reply.IsSuccess)
         {
             ClientLog.Changed(_log, subscriptionId, action);
-            return await ReadBackAsync(subscriptionId, action, null, cancellationToken).ConfigureAwait(false);
+            return readBack ? await ReadBackAsync(subscriptionId, action, null, cancellationToken).ConfigureAwait(false) : null;
         }
 
         if (reply.Status is 400 or 409 && await FindSubscriptionAsync(subscriptionId, cancellationToken).ConfigureAwait(false) is { } current)

@@ -83,13 +83,16 @@ public sealed class SetResellerSubscriptionCommand : ResellerChangeCmdlet
             }
 
             var id = SubscriptionId;
-            CallThen(id, (client, token) => client.UpdateSubscriptionAsync(id, options, token), changed =>
+            if (PassThru)
             {
-                if (PassThru)
-                {
-                    WriteResult(changed);
-                }
-            });
+                CallThen(id, (client, token) => client.UpdateSubscriptionAsync(id, options, token), WriteResult);
+            }
+            else
+            {
+                // Nothing is written: the change without the read-back, one request fewer.
+                var change = SubscriptionChange.Details(options);
+                CallThen(id, (client, token) => client.ChangeSubscriptionAsync(id, change, token));
+            }
         });
     }
 }

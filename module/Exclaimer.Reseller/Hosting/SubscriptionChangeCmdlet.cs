@@ -26,8 +26,11 @@ public abstract class SubscriptionChangeCmdlet : ResellerChangeCmdlet
     /// <summary>What the change does, as ShouldProcess says it: "Cancel", "Suspend"...</summary>
     private protected abstract string Action { get; }
 
-    /// <summary>Makes the change.</summary>
+    /// <summary>Makes the change and reads the subscription back, for <c>-PassThru</c>.</summary>
     private protected abstract Task<Subscription> ChangeAsync(ResellerClient client, string subscriptionId, CancellationToken cancellationToken);
+
+    /// <summary>The change, made without reading the subscription back when nothing is written (no <c>-PassThru</c>): one request fewer.</summary>
+    private protected abstract SubscriptionChange Change { get; }
 
     /// <summary>Changes each subscription given.</summary>
     protected override void ProcessRecord()
@@ -43,13 +46,15 @@ public abstract class SubscriptionChangeCmdlet : ResellerChangeCmdlet
                     return;
                 }
 
-                CallThen(id, (client, token) => ChangeAsync(client, id, token), changed =>
+                if (PassThru)
                 {
-                    if (PassThru)
-                    {
-                        WriteResult(changed);
-                    }
-                });
+                    CallThen(id, (client, token) => ChangeAsync(client, id, token), WriteResult);
+                }
+                else
+                {
+                    var change = Change;
+                    CallThen(id, (client, token) => client.ChangeSubscriptionAsync(id, change, token));
+                }
             });
         }
     }
