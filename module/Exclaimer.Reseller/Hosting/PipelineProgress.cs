@@ -21,6 +21,7 @@ internal sealed class PipelineProgress
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private long _lastDrawn;
     private int _started;
+    private int _shownDone;
     private string? _item;
     private int? _total;
     private bool _shown;
@@ -56,6 +57,8 @@ internal sealed class PipelineProgress
             return;
         }
 
+        // Never backwards: a row counted while the next one was being prepared stays counted.
+        done = _shownDone = Math.Max(_shownDone, done);
         _lastDrawn = now;
         _shown = true;
         var status = _total is { } count

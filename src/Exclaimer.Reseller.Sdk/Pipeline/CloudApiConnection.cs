@@ -61,9 +61,6 @@ internal sealed class CloudApiConnection : IDisposable
         Redactor = new SecretRedactor(settings.ApiToken);
     }
 
-    /// <summary>The client's one throttle: requests in flight, and the pause after a 429.</summary>
-    internal CloudApiThrottle Throttle => _throttle;
-
     /// <summary>Releases the throttle; calls still queued in it fail.</summary>
     public void Dispose() => _throttle.Dispose();
 

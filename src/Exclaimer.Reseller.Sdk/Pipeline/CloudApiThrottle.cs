@@ -57,9 +57,6 @@ internal sealed class CloudApiThrottle : IDisposable
         });
     }
 
-    /// <summary>Whether the client is paused or recovering from a 429 (for tests and logs).</summary>
-    public bool IsSlowed => Volatile.Read(ref _resumeAt) != 0 || Volatile.Read(ref _recovering) != 0;
-
     /// <summary>
     /// Waits until the attempt may be sent: the pause over, a permit in hand, and while recovering the one request
     /// allowed. Throws <see cref="ResellerThrottledException"/> when the pause is longer than the caller waits for
