@@ -164,7 +164,7 @@ Describe 'Every cmdlet that changes one subscription per row keeps -ThrottleLimi
         @{ Name = 'Remove-ResellerSubscriptionUser'; Run = { $script:ids | ForEach-Object { [pscustomobject]@{ SubscriptionId = $_; EmailAddress = "it@$_.example" } } | Remove-ResellerSubscriptionUser -ThrottleLimit 4 -Confirm:$false } }
         @{ Name = 'Update-ResellerSpfRecord'; Run = { $script:ids | ForEach-Object { [pscustomobject]@{ SubscriptionId = $_; Domain = "$_.example"; DataCenter = 'EU' } } | Update-ResellerSpfRecord -ThrottleLimit 4 | Out-Null } }
     ) {
-        & $Run -ErrorVariable failed
+        $failed = @(& $Run 2>&1 | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
         $failed | Should -BeNullOrEmpty
         $script:api.MaxInFlight | Should -BeLessOrEqual 4
         $script:api.MaxInFlight | Should -BeGreaterThan 1

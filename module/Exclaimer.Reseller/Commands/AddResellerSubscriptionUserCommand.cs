@@ -55,7 +55,8 @@ public sealed class AddResellerSubscriptionUserCommand : ResellerChangeCmdlet
                     return;
                 }
 
-                var (id, granted) = (SubscriptionId, Role);
+                var id = SubscriptionId;
+                var granted = Role;
                 CallThen(id, (client, token) => client.AddSubscriptionUserAsync(id, address, granted, token), user =>
                 {
                     if (PassThru)

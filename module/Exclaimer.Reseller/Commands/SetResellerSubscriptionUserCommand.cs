@@ -47,7 +47,9 @@ public sealed class SetResellerSubscriptionUserCommand : ResellerChangeCmdlet
                 return;
             }
 
-            var (id, address, roles) = (SubscriptionId, EmailAddress, Role);
+            var id = SubscriptionId;
+            var address = EmailAddress;
+            var roles = Role;
             CallThen(id, (client, token) => client.SetSubscriptionUserRolesAsync(id, address, roles, token), user =>
             {
                 if (PassThru)

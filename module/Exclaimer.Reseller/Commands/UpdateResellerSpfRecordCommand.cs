@@ -58,7 +58,10 @@ public sealed class UpdateResellerSpfRecordCommand : ResellerChangeCmdlet
                 return;
             }
 
-            var (id, given, currentRecord, dataCenter) = (SubscriptionId, domain, CurrentRecord, DataCenter);
+            var id = SubscriptionId;
+            var given = domain;
+            var currentRecord = CurrentRecord;
+            var dataCenter = DataCenter;
             CallThen(
                 id,
                 async (client, token) =>
