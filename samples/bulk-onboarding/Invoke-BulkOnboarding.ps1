@@ -10,7 +10,8 @@
 
     Every row needs its own SubscriptionId: creating with an id that exists is a conflict, never a second
     subscription (R9), so a run that stopped half way, or a run on a CSV with new rows added, can simply be
-    started again. A row whose subscription exists already and matches the CSV is skipped; one whose stored
+    started again. A second row with an id an earlier row has is reported as failed (DuplicateSubscriptionId) and
+    not sent. Up to -ThrottleLimit creates are in flight at once; each row is still counted exactly once. A row whose subscription exists already and matches the CSV is skipped; one whose stored
     subscription differs from the CSV (another customer name, user count, product...) is reported as different,
     with each difference, and left as it is (change it with Set-ResellerSubscription). Rows that fail (a missing
     contact email, a user count of 0...) are reported with the reason, and the other rows go on. The script exits
@@ -37,6 +38,9 @@
     Owns the subscriptions without customer access (R4); the Cloud API needs it to create them.
 .PARAMETER ResellerDomain
     With -ApiToken: the reseller's own domain.
+.PARAMETER ThrottleLimit
+    How many creates are in flight at once (New-ResellerSubscription -ThrottleLimit): default 4; 1 for one row after
+    another. The summary accounts for every row exactly once either way.
 .EXAMPLE
     ./Invoke-BulkOnboarding.ps1 -Path ./customers.csv -StorePath ./reseller-store -WhatIf
     Shows what would be created and which rows would fail, and creates nothing, not even the store folder.
@@ -48,7 +52,7 @@
     Onboards into the Cloud API sandbox account of that token.
 .OUTPUTS
     One summary object: Rows; Created, WouldCreate (with -WhatIf) and Skipped (subscription ids); Different (the
-    id, the customer and each difference per row); Failed (id, customer, ErrorId and Message per row); WhatIf; and
+    id, the customer and each difference per row); Failed (id, customer, ErrorId and Message per row, in CSV order); WhatIf; and
     Summary, one line that says it all.
 #>
 [CmdletBinding(SupportsShouldProcess, DefaultParameterSetName = 'CurrentConnection')]
@@ -74,7 +78,10 @@ param(
     [string] $ResellerAdminEmail,
 
     [Parameter(ParameterSetName = 'CloudApi')]
-    [string] $ResellerDomain
+    [string] $ResellerDomain,
+
+    [ValidateRange(1, 64)]
+    [int] $ThrottleLimit = 4
 )
 
 $ErrorActionPreference = 'Stop'
@@ -132,49 +139,84 @@ $different = [System.Collections.Generic.List[object]]::new()
 $failed = [System.Collections.Generic.List[object]]::new()
 $whatIf = [bool]$WhatIfPreference
 
-foreach ($row in $rows) {
-    $id = "$($row.SubscriptionId)".Trim()
+function Add-Failure {
+    param($Row, [string] $Id, [string] $ErrorId, [string] $Message)
+    $failed.Add([pscustomobject]@{ SubscriptionId = $Id; CustomerName = $Row.CustomerName; ErrorId = $ErrorId; Message = $Message })
+    Write-Warning "Failed $(if ($Id) { $Id } else { "a row for '$($Row.CustomerName)'" }) ($ErrorId): $Message"
+}
+
+# Every row is accounted for exactly once: a row the CSV itself gets wrong fails here; every other row is sent, and
+# its outcome is found by its id (or, for a value PowerShell could not bind, by the row itself).
+$toSend = [System.Collections.Generic.List[object]]::new()
+$refused = @{}
+$seen = @{}
+for ($i = 0; $i -lt $rows.Count; $i++) {
+    $id = "$($rows[$i].SubscriptionId)".Trim()
     if (-not $id) {
         # Without its own id a row could be created twice by a re-run (R9): refuse it.
-        $failed.Add([pscustomobject]@{ SubscriptionId = ''; CustomerName = $row.CustomerName; ErrorId = 'MissingSubscriptionId'; Message = 'The row has no SubscriptionId, so a re-run could not tell it was created.' })
-        Write-Warning "Failed a row for '$($row.CustomerName)' (MissingSubscriptionId): it has no SubscriptionId."
+        $refused[$i] = 'MissingSubscriptionId', 'The row has no SubscriptionId, so a re-run could not tell it was created.'
+    }
+    elseif ($seen.ContainsKey($id)) {
+        # Two rows for one id: the first is onboarded, the second could only be a conflict or a silent difference.
+        $refused[$i] = 'DuplicateSubscriptionId', "An earlier row of the CSV has the SubscriptionId '$id' too; only the first is onboarded."
+    }
+    else {
+        $seen[$id] = $true
+        $toSend.Add($rows[$i])
+    }
+}
+
+# One pipeline for all rows, so up to -ThrottleLimit creates are in flight at once. With -WhatIf the cmdlet makes every
+# check a real run makes, creates nothing and reports a row that would fail with the error a real run would give.
+$rowErrors = $null
+$made = @(if ($toSend.Count) { $toSend | New-ResellerSubscription -ThrottleLimit $ThrottleLimit -ErrorAction SilentlyContinue -ErrorVariable rowErrors })
+$madeById = @{}
+foreach ($subscription in $made) { $madeById["$($subscription.SubscriptionId)".Trim()] = $subscription }
+$errorsById = @{}
+foreach ($failure in @($rowErrors)) {
+    $target = $failure.TargetObject
+    $id = if ($target -is [string]) { $target.Trim() } else { "$($target.SubscriptionId)".Trim() }
+    if (-not $errorsById.ContainsKey($id)) { $errorsById[$id] = [System.Collections.Generic.List[object]]::new() }
+    $errorsById[$id].Add($failure)
+}
+
+for ($i = 0; $i -lt $rows.Count; $i++) {
+    $row = $rows[$i]
+    $id = "$($row.SubscriptionId)".Trim()
+    if ($refused.ContainsKey($i)) {
+        Add-Failure -Row $row -Id $id -ErrorId $refused[$i][0] -Message $refused[$i][1]
         continue
     }
 
-    # With -WhatIf the cmdlet makes every check a real run makes, creates nothing and reports a row that would
-    # fail with the error a real run would give.
-    $rowErrors = $null
-    $subscription = $row | New-ResellerSubscription -ErrorAction SilentlyContinue -ErrorVariable rowErrors
-    if ($subscription) {
-        $created.Add($subscription.SubscriptionId)
-        Write-Verbose "Created $($subscription.SubscriptionId) for $($subscription.CustomerName)."
+    if ($madeById.ContainsKey($id)) {
+        $created.Add($id)
+        Write-Verbose "Created $id for $($madeById[$id].CustomerName)."
         continue
     }
 
-    if (-not $rowErrors) {
+    if (-not $errorsById.ContainsKey($id)) {
         $wouldCreate.Add($id)
         Write-Verbose "Would create $id for $($row.CustomerName)."
         continue
     }
 
-    foreach ($failure in @($rowErrors)) {
-        $errorId = $failure.FullyQualifiedErrorId.Split(',')[0]
-        if ($errorId -eq 'SubscriptionAlreadyExists') {
-            $stored = Get-ResellerSubscription -SubscriptionId $id
-            $differences = @(Get-Difference -Row $row -Stored $stored)
-            if ($differences.Count) {
-                $different.Add([pscustomobject]@{ SubscriptionId = $id; CustomerName = $stored.CustomerName; Differences = $differences })
-                Write-Warning "$id exists and differs from the CSV, so it was left as it is ($($differences -join '; ')). Change it with Set-ResellerSubscription if the CSV is right."
-            }
-            else {
-                $skipped.Add($id)
-                Write-Verbose "Skipped $id`: it exists already, as the CSV has it."
-            }
+    # One outcome per row: its first error decides it.
+    $failure = $errorsById[$id][0]
+    $errorId = $failure.FullyQualifiedErrorId.Split(',')[0]
+    if ($errorId -eq 'SubscriptionAlreadyExists') {
+        $stored = Get-ResellerSubscription -SubscriptionId $id
+        $differences = @(Get-Difference -Row $row -Stored $stored)
+        if ($differences.Count) {
+            $different.Add([pscustomobject]@{ SubscriptionId = $id; CustomerName = $stored.CustomerName; Differences = $differences })
+            Write-Warning "$id exists and differs from the CSV, so it was left as it is ($($differences -join '; ')). Change it with Set-ResellerSubscription if the CSV is right."
         }
         else {
-            $failed.Add([pscustomobject]@{ SubscriptionId = $id; CustomerName = $row.CustomerName; ErrorId = $errorId; Message = $failure.ToString() })
-            Write-Warning "Failed $id ($errorId): $failure"
+            $skipped.Add($id)
+            Write-Verbose "Skipped $id`: it exists already, as the CSV has it."
         }
+    }
+    else {
+        Add-Failure -Row $row -Id $id -ErrorId $errorId -Message $failure.ToString()
     }
 }
 

@@ -14,7 +14,15 @@ public partial class ResellerClient
     /// <remarks>The counts are filled in when the server reports them (the emulator does); the Cloud API leaves them <see langword="null"/>.</remarks>
     public virtual AsyncPageable<Customer> GetCustomersAsync(CancellationToken cancellationToken = default) =>
         AsyncPageable<Customer>.Create(
-            (token, size, ct) => Traced("ResellerClient.GetCustomers", (token, size, ct), static (client, s) => client.CustomersPageAsync(s.token, s.size, s.ct)),
+            (token, size, ct) => Traced(
+                "ResellerClient.GetCustomers",
+                (token, size, ct),
+                static (client, s) => client.CustomersPageAsync(CloudApiPaging.Query(s.token, client.PageSizeOrDefault(s.size)), client.PageSizeOrDefault(s.size), s.ct)),
+            (number, size, ct) => Traced(
+                "ResellerClient.GetCustomers",
+                (number, size, ct),
+                static (client, s) => client.CustomersPageAsync(CloudApiPaging.NumberedQuery(s.number, s.size), s.size, s.ct)),
+            _settings.PageConcurrency,
             "customers",
             cancellationToken);
 
@@ -38,13 +46,12 @@ public partial class ResellerClient
         return new Customer { CustomerId = body.EndUserId, CompanyName = body.CompanyName, CountryCode = Alpha3(body.CountryCode) };
     }
 
-    private async Task<Page<Customer>> CustomersPageAsync(string? continuationToken, int? pageSizeHint, CancellationToken cancellationToken)
+    private async Task<Page<Customer>> CustomersPageAsync(string paging, int pageSize, CancellationToken cancellationToken)
     {
-        var pageSize = PageSizeOrDefault(pageSizeHint);
-        var request = CloudApiRequest.Get(CloudApiRoutes.EndUsers, CloudApiPaging.Query(continuationToken, pageSize));
+        var request = CloudApiRequest.Get(CloudApiRoutes.EndUsers, paging);
         var response = await _connection.GetAsync(request, CloudApiJsonContext.Default.EndUsersResponse, cancellationToken).ConfigureAwait(false);
         var customers = CloudApiPaging.Items(request, response.EndUsers, pageSize, static customer => !string.IsNullOrEmpty(customer.CustomerId), "EndUserID");
-        return Page<Customer>.FromServer(customers, CloudApiPaging.Next(response.ContinuationToken), customers.Count, response.EndUserCount);
+        return Page<Customer>.FromServer(customers, CloudApiPaging.Next(response.ContinuationToken), customers.Count, response.EndUserCount, response.Page, response.PageSize);
     }
 
     private static string Alpha3(string countryCode) => CountryCodes.TryGetAlpha3(countryCode, out var alpha3) ? alpha3 : countryCode;

@@ -17,11 +17,13 @@ public partial class ResellerClient
     /// <param name="query">Filters; <see langword="null"/> for every current subscription.</param>
     /// <param name="cancellationToken">Cancels the listing.</param>
     /// <remarks>
-    /// <c>GET /1.0/subscriptions</c>, one page per page. The server applies <see cref="SubscriptionStatus.Active"/>
-    /// (<c>ActiveOnly</c>), <see cref="SubscriptionQuery.OverageOnly"/> and <see cref="SubscriptionQuery.ResellerId"/>; the
-    /// other filters apply to each page as it arrives, so a page may hold fewer items than asked, even none, and nothing
-    /// loads all pages at once (R2). <see cref="SubscriptionQuery.Domain"/> and <see cref="SubscriptionQuery.DataCenter"/>
-    /// need fields only the emulator reports: over the Cloud API they fail with <c>NotSupportedByCloudApi</c>.
+    /// <c>GET /1.0/subscriptions</c>, one request per page; when the server reports the total, the pages after the first
+    /// are fetched <see cref="ResellerClientOptions.PageConcurrency"/> at a time and handed over in order. The server
+    /// applies <see cref="SubscriptionStatus.Active"/> (<c>ActiveOnly</c>), <see cref="SubscriptionQuery.OverageOnly"/> and
+    /// <see cref="SubscriptionQuery.ResellerId"/>; the other filters apply to each page as it arrives, so a page may hold
+    /// fewer items than asked, even none, and nothing loads all pages at once (R2). <see cref="SubscriptionQuery.Domain"/>
+    /// and <see cref="SubscriptionQuery.DataCenter"/> need fields only the emulator reports: over the Cloud API they fail
+    /// with <c>NotSupportedByCloudApi</c>.
     /// </remarks>
     public virtual AsyncPageable<Subscription> GetSubscriptionsAsync(SubscriptionQuery? query = null, CancellationToken cancellationToken = default)
     {
@@ -32,7 +34,12 @@ public partial class ResellerClient
             (token, size, ct) => Traced(
                 "ResellerClient.GetSubscriptions",
                 (filter, activeOnly, token, size, ct),
-                static (client, s) => client.SubscriptionPageAsync(s.filter, s.activeOnly, s.token, client.PageSizeOrDefault(s.size), s.ct)),
+                static (client, s) => client.SubscriptionPageAsync(s.filter, s.activeOnly, CloudApiPaging.Query(s.token, client.PageSizeOrDefault(s.size)), client.PageSizeOrDefault(s.size), s.ct)),
+            (page, size, ct) => Traced(
+                "ResellerClient.GetSubscriptions",
+                (filter, activeOnly, page, size, ct),
+                static (client, s) => client.SubscriptionPageAsync(s.filter, s.activeOnly, CloudApiPaging.NumberedQuery(s.page, s.size), s.size, s.ct)),
+            _settings.PageConcurrency,
             "subscriptions",
             cancellationToken);
     }
@@ -48,7 +55,12 @@ public partial class ResellerClient
             (token, size, ct) => Traced(
                 "ResellerClient.GetArchivedSubscriptions",
                 (filter, token, size, ct),
-                static (client, s) => client.SubscriptionPageAsync(s.filter, activeOnly: false, s.token, client.PageSizeOrDefault(s.size), s.ct)),
+                static (client, s) => client.SubscriptionPageAsync(s.filter, activeOnly: false, CloudApiPaging.Query(s.token, client.PageSizeOrDefault(s.size)), client.PageSizeOrDefault(s.size), s.ct)),
+            (page, size, ct) => Traced(
+                "ResellerClient.GetArchivedSubscriptions",
+                (filter, page, size, ct),
+                static (client, s) => client.SubscriptionPageAsync(s.filter, activeOnly: false, CloudApiPaging.NumberedQuery(s.page, s.size), s.size, s.ct)),
+            _settings.PageConcurrency,
             "archived subscriptions",
             cancellationToken);
     }
@@ -233,6 +245,11 @@ public partial class ResellerClient
             throw new ArgumentNullException(nameof(options));
         }
 
+        return (await UpdateAsync(subscriptionId, options, readBack: true, cancellationToken).ConfigureAwait(false))!;
+    }
+
+    private async Task<Subscription?> UpdateAsync(string subscriptionId, UpdateSubscriptionOptions options, bool readBack, CancellationToken cancellationToken)
+    {
         var id = SubscriptionRules.ExistingId(subscriptionId);
         SubscriptionRules.ValidateUpdate(options);
         var before = options.UserCount is not null && options.CustomerName is not null
@@ -268,42 +285,35 @@ public partial class ResellerClient
         }
 
         ClientLog.Changed(_log, id, "changed");
-        return await ReadBackAsync(id, "changed", null, cancellationToken).ConfigureAwait(false);
+        return readBack ? await ReadBackAsync(id, "changed", null, cancellationToken).ConfigureAwait(false) : null;
     }
 
     /// <summary>Converts a trial into a full subscription (R7; <c>PUT .../activate-full</c>, then one GET). Safe to repeat.</summary>
     public virtual Task<Subscription> ActivateFullSubscriptionAsync(string subscriptionId, CancellationToken cancellationToken = default) =>
-        Traced("ResellerClient.ActivateFullSubscription", (subscriptionId, cancellationToken), static (client, s) => client.ActivateFullSubscriptionCoreAsync(s.subscriptionId, s.cancellationToken));
+        Traced("ResellerClient.ActivateFullSubscription", (subscriptionId, cancellationToken), static async (client, s) => (await client.ActivateFullAsync(SubscriptionRules.ExistingId(s.subscriptionId), readBack: true, s.cancellationToken).ConfigureAwait(false))!);
 
-    private Task<Subscription> ActivateFullSubscriptionCoreAsync(string subscriptionId, CancellationToken cancellationToken)
-    {
-        var id = SubscriptionRules.ExistingId(subscriptionId);
-        return ChangeStateAsync(id, CloudApiRequest.Put(CloudApiRoutes.ActivateFull(id), id), "converted to a full subscription", s => !s.InTrial && !s.IsArchived, cancellationToken);
-    }
+    private Task<Subscription?> ActivateFullAsync(string id, bool readBack, CancellationToken cancellationToken) =>
+        ChangeStateAsync(id, CloudApiRequest.Put(CloudApiRoutes.ActivateFull(id), id), "converted to a full subscription", s => !s.InTrial && !s.IsArchived, readBack, cancellationToken);
 
     /// <summary>
     /// Suspends a subscription: no signatures, no editor access, mail still flows (R13; <c>PUT .../deactivate</c>, then
     /// one GET). Safe to repeat.
     /// </summary>
     public virtual Task<Subscription> SuspendSubscriptionAsync(string subscriptionId, CancellationToken cancellationToken = default) =>
-        Traced("ResellerClient.SuspendSubscription", (subscriptionId, cancellationToken), static (client, s) => client.SuspendSubscriptionCoreAsync(s.subscriptionId, s.cancellationToken));
+        Traced("ResellerClient.SuspendSubscription", (subscriptionId, cancellationToken), static async (client, s) => (await client.SuspendAsync(SubscriptionRules.ExistingId(s.subscriptionId), readBack: true, s.cancellationToken).ConfigureAwait(false))!);
 
-    private Task<Subscription> SuspendSubscriptionCoreAsync(string subscriptionId, CancellationToken cancellationToken)
-    {
-        var id = SubscriptionRules.ExistingId(subscriptionId);
-        return ChangeStateAsync(id, CloudApiRequest.Put(CloudApiRoutes.Deactivate(id), id), "suspended", s => s.Status == SubscriptionStatus.Suspended, cancellationToken);
-    }
+    private Task<Subscription?> SuspendAsync(string id, bool readBack, CancellationToken cancellationToken) =>
+        ChangeStateAsync(id, CloudApiRequest.Put(CloudApiRoutes.Deactivate(id), id), "suspended", s => s.Status == SubscriptionStatus.Suspended, readBack, cancellationToken);
 
     /// <summary>Reactivates a suspended or archived subscription (R13, R16; <c>PUT .../reactivate</c>, then one GET).</summary>
     /// <param name="subscriptionId">The subscription.</param>
     /// <param name="restartTrial"><see langword="true"/> to start a fresh 14-day trial; otherwise the old trial or full state is kept.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     public virtual Task<Subscription> ReactivateSubscriptionAsync(string subscriptionId, bool restartTrial = false, CancellationToken cancellationToken = default) =>
-        Traced("ResellerClient.ReactivateSubscription", (subscriptionId, restartTrial, cancellationToken), static (client, s) => client.ReactivateSubscriptionCoreAsync(s.subscriptionId, s.restartTrial, s.cancellationToken));
+        Traced("ResellerClient.ReactivateSubscription", (subscriptionId, restartTrial, cancellationToken), static async (client, s) => (await client.ReactivateAsync(SubscriptionRules.ExistingId(s.subscriptionId), s.restartTrial, readBack: true, s.cancellationToken).ConfigureAwait(false))!);
 
-    private Task<Subscription> ReactivateSubscriptionCoreAsync(string subscriptionId, bool restartTrial, CancellationToken cancellationToken)
+    private Task<Subscription?> ReactivateAsync(string id, bool restartTrial, bool readBack, CancellationToken cancellationToken)
     {
-        var id = SubscriptionRules.ExistingId(subscriptionId);
         var request = CloudApiRequest.Json(
             HttpMethod.Put,
             CloudApiRoutes.Reactivate(id),
@@ -317,6 +327,7 @@ public partial class ResellerClient
             request,
             "reactivated",
             s => !restartTrial && s.Status == SubscriptionStatus.Active,
+            readBack,
             cancellationToken,
             (s, details) => restartTrial && s.Status == SubscriptionStatus.Active
                 ? RuleErrors.InvalidState(s, "reactivated with a new trial", "it is suspended, cancelled or ended", details)
@@ -329,12 +340,45 @@ public partial class ResellerClient
     /// GET). Ask the user to confirm first: the customer's signatures stop. Safe to repeat.
     /// </summary>
     public virtual Task<Subscription> CancelSubscriptionAsync(string subscriptionId, CancellationToken cancellationToken = default) =>
-        Traced("ResellerClient.CancelSubscription", (subscriptionId, cancellationToken), static (client, s) => client.CancelSubscriptionCoreAsync(s.subscriptionId, s.cancellationToken));
+        Traced("ResellerClient.CancelSubscription", (subscriptionId, cancellationToken), static async (client, s) => (await client.CancelAsync(SubscriptionRules.ExistingId(s.subscriptionId), readBack: true, s.cancellationToken).ConfigureAwait(false))!);
 
-    private Task<Subscription> CancelSubscriptionCoreAsync(string subscriptionId, CancellationToken cancellationToken)
+    private Task<Subscription?> CancelAsync(string id, bool readBack, CancellationToken cancellationToken) =>
+        ChangeStateAsync(id, CloudApiRequest.Put(CloudApiRoutes.End(id), id), "cancelled", s => s.IsArchived, readBack, cancellationToken);
+
+    /// <summary>
+    /// Makes a change to a subscription without reading it back: one request fewer than the method that returns the
+    /// subscription (<see cref="SuspendSubscriptionAsync"/>, <see cref="CancelSubscriptionAsync"/>,
+    /// <see cref="ReactivateSubscriptionAsync"/>, <see cref="ActivateFullSubscriptionAsync"/>, <see cref="UpdateSubscriptionAsync"/>),
+    /// with the same rules: the same input checks before anything is sent, safe to repeat, a refusal explained from
+    /// the subscription's state. Use it for bulk changes whose result is not needed.
+    /// </summary>
+    /// <remarks>
+    /// The Cloud API answers a change with <c>204 No Content</c>: when the task completes the server holds the change,
+    /// and nothing is claimed about the rest of the subscription. A refused change still reads the subscription once, to
+    /// tell a repeat (already where it was asked to go: done) from a real refusal.
+    /// </remarks>
+    /// <param name="subscriptionId">The subscription.</param>
+    /// <param name="change">What to change: <see cref="SubscriptionChange.Suspend"/>, <see cref="SubscriptionChange.Details"/>...</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public virtual Task ChangeSubscriptionAsync(string subscriptionId, SubscriptionChange change, CancellationToken cancellationToken = default) =>
+        Traced("ResellerClient.ChangeSubscription", (subscriptionId, change, cancellationToken), static (client, s) => client.ChangeSubscriptionCoreAsync(s.subscriptionId, s.change, s.cancellationToken));
+
+    private async Task ChangeSubscriptionCoreAsync(string subscriptionId, SubscriptionChange change, CancellationToken cancellationToken)
     {
+        if (change is null)
+        {
+            throw new ArgumentNullException(nameof(change));
+        }
+
         var id = SubscriptionRules.ExistingId(subscriptionId);
-        return ChangeStateAsync(id, CloudApiRequest.Put(CloudApiRoutes.End(id), id), "cancelled", s => s.IsArchived, cancellationToken);
+        _ = change.Kind switch
+        {
+            SubscriptionChange.ChangeKind.ActivateFull => await ActivateFullAsync(id, readBack: false, cancellationToken).ConfigureAwait(false),
+            SubscriptionChange.ChangeKind.Suspend => await SuspendAsync(id, readBack: false, cancellationToken).ConfigureAwait(false),
+            SubscriptionChange.ChangeKind.Cancel => await CancelAsync(id, readBack: false, cancellationToken).ConfigureAwait(false),
+            SubscriptionChange.ChangeKind.Reactivate => await ReactivateAsync(id, change.RestartTrial, readBack: false, cancellationToken).ConfigureAwait(false),
+            _ => await UpdateAsync(id, change.Update!, readBack: false, cancellationToken).ConfigureAwait(false),
+        };
     }
 
     /// <summary>
@@ -531,9 +575,9 @@ public partial class ResellerClient
             ContactEmail = subscription.ContactEmail ?? validated.ContactEmail,
         };
 
-    private async Task<Page<Subscription>> SubscriptionPageAsync(SubscriptionFilter filter, bool activeOnly, string? continuationToken, int pageSize, CancellationToken cancellationToken)
+    private async Task<Page<Subscription>> SubscriptionPageAsync(SubscriptionFilter filter, bool activeOnly, string paging, int pageSize, CancellationToken cancellationToken)
     {
-        var query = CloudApiPaging.Query(continuationToken, pageSize) + filter.ServerQuery(activeOnly);
+        var query = paging + filter.ServerQuery(activeOnly);
         var request = CloudApiRequest.Get(CloudApiRoutes.Subscriptions, query);
         var reply = await _connection.SendAsync(request, CloudApiJsonContext.Default.SubscriptionsResponse, cancellationToken).ConfigureAwait(false);
         if (!reply.IsSuccess)
@@ -566,7 +610,7 @@ public partial class ResellerClient
             }
         }
 
-        return Page<Subscription>.FromServer(matches, CloudApiPaging.Next(response.ContinuationToken), items.Count, response.SubscriptionCount);
+        return Page<Subscription>.FromServer(matches, CloudApiPaging.Next(response.ContinuationToken), items.Count, response.SubscriptionCount, response.Page, response.PageSize);
     }
 
     private async Task SetUserCountAsync(string subscriptionId, int count, CancellationToken cancellationToken)
@@ -598,16 +642,28 @@ public partial class ResellerClient
         }
     }
 
-    /// <summary>
-    /// Sends a state change the server answers with 204 and reads the result back. A refusal (400, 409) is taken for
-    /// success only when the subscription already is where the caller wanted it: a repeat is safe, a real refusal is not
-    /// hidden; <paramref name="explain"/> (or the archive rule) says why the state refuses it.
-    /// </summary>
+    /// <summary>A state change read back: <see cref="ChangeStateAsync(string, CloudApiRequest, string, Func{Subscription, bool}, bool, CancellationToken, Func{Subscription, CallDetails, ResellerException?}?, bool)"/> with <c>readBack</c>.</summary>
     private async Task<Subscription> ChangeStateAsync(
         string subscriptionId,
         CloudApiRequest request,
         string action,
         Func<Subscription, bool> reached,
+        CancellationToken cancellationToken,
+        Func<Subscription, CallDetails, ResellerException?>? explain = null,
+        bool archivedExplains = true) =>
+        (await ChangeStateAsync(subscriptionId, request, action, reached, readBack: true, cancellationToken, explain, archivedExplains).ConfigureAwait(false))!;
+
+    /// <summary>
+    /// Sends a state change the server answers with 204 and reads the result back. A refusal (400, 409) is taken for
+    /// success only when the subscription already is where the caller wanted it: a repeat is safe, a real refusal is not
+    /// hidden; <paramref name="explain"/> (or the archive rule) says why the state refuses it.
+    /// </summary>
+    private async Task<Subscription?> ChangeStateAsync(
+        string subscriptionId,
+        CloudApiRequest request,
+        string action,
+        Func<Subscription, bool> reached,
+        bool readBack,
         CancellationToken cancellationToken,
         Func<Subscription, CallDetails, ResellerException?>? explain = null,
         bool archivedExplains = true)
@@ -616,7 +672,7 @@ public partial class ResellerClient
         if (reply.IsSuccess)
         {
             ClientLog.Changed(_log, subscriptionId, action);
-            return await ReadBackAsync(subscriptionId, action, null, cancellationToken).ConfigureAwait(false);
+            return readBack ? await ReadBackAsync(subscriptionId, action, null, cancellationToken).ConfigureAwait(false) : null;
         }
 
         // 403 too: the contract answers it for a change that "would leave the resource broken" (openapi.json).

@@ -43,7 +43,7 @@ public partial class ResellerClient
         return AsyncPageable<SubscriptionUsage>.Create(
             async (token, size, ct) =>
             {
-                var page = await SubscriptionPageAsync(filter, activeOnly, token, PageSizeOrDefault(size), ct).ConfigureAwait(false);
+                var page = await SubscriptionPageAsync(filter, activeOnly, CloudApiPaging.Query(token, PageSizeOrDefault(size)), PageSizeOrDefault(size), ct).ConfigureAwait(false);
                 var usage = new List<SubscriptionUsage>(page.Values.Count);
                 foreach (var subscription in page.Values)
                 {

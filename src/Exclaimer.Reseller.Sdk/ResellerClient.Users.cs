@@ -23,14 +23,24 @@ public partial class ResellerClient
         var id = SubscriptionRules.ExistingId(subscriptionId);
         Subscription? subscription = null;
         return AsyncPageable<SubscriptionUser>.Create(
-            (token, size, ct) => Traced(
-                "ResellerClient.GetSubscriptionUsers",
-                (token, size, ct),
-                async (client, s) =>
+            (token, size, ct) => Traced("ResellerClient.GetSubscriptionUsers", (token, size, ct), async (client, s) =>
+            {
+                var pageSize = client.PageSizeOrDefault(s.size);
+                if (subscription is null)
                 {
-                    subscription ??= await client.GetSubscriptionAsync(id, s.ct).ConfigureAwait(false);
-                    return await client.UsersPageAsync(id, subscription, s.token, client.PageSizeOrDefault(s.size), s.ct).ConfigureAwait(false);
-                }),
+                    // The subscription (for its owner) and the first page at once: one round trip's wait, not two.
+                    var reading = client.GetSubscriptionAsync(id, s.ct);
+                    var page = client.UsersResponseAsync(id, CloudApiPaging.Query(s.token, pageSize), s.ct);
+                    await Task.WhenAll(reading, page).ConfigureAwait(false);
+                    subscription = await reading.ConfigureAwait(false);
+                    return UsersPage(await page.ConfigureAwait(false), subscription, pageSize);
+                }
+
+                return UsersPage(await client.UsersResponseAsync(id, CloudApiPaging.Query(s.token, pageSize), s.ct).ConfigureAwait(false), subscription, pageSize);
+            }),
+            (number, size, ct) => Traced("ResellerClient.GetSubscriptionUsers", (number, size, ct), async (client, s) =>
+                UsersPage(await client.UsersResponseAsync(id, CloudApiPaging.NumberedQuery(s.number, s.size), s.ct).ConfigureAwait(false), subscription!, s.size)),
+            _settings.PageConcurrency,
             $"users of subscription '{id}'",
             cancellationToken);
     }
@@ -219,14 +229,22 @@ public partial class ResellerClient
         return Page<AccountUser>.FromServer(users, CloudApiPaging.Next(response.ContinuationToken), users.Length, response.UserCount);
     }
 
-    private async Task<Page<SubscriptionUser>> UsersPageAsync(string subscriptionId, Subscription subscription, string? continuationToken, int pageSize, CancellationToken cancellationToken)
+    private async Task<(CloudApiRequest Request, SubscriptionUsersResponse Response)> UsersResponseAsync(string subscriptionId, string paging, CancellationToken cancellationToken)
     {
-        var request = CloudApiRequest.Get(CloudApiRoutes.Users(subscriptionId), CloudApiPaging.Query(continuationToken, pageSize), subscriptionId);
-        var response = await _connection.GetAsync(request, CloudApiJsonContext.Default.SubscriptionUsersResponse, cancellationToken).ConfigureAwait(false);
+        var request = CloudApiRequest.Get(CloudApiRoutes.Users(subscriptionId), paging, subscriptionId);
+        return (request, await _connection.GetAsync(request, CloudApiJsonContext.Default.SubscriptionUsersResponse, cancellationToken).ConfigureAwait(false));
+    }
+
+    private static Page<SubscriptionUser> UsersPage((CloudApiRequest Request, SubscriptionUsersResponse Response) answer, Subscription subscription, int pageSize)
+    {
+        var (request, response) = answer;
         var items = CloudApiPaging.Items(request, response.Users, pageSize, static user => !string.IsNullOrEmpty(user.EmailAddress) && user.Roles is not null, "Email");
         var users = items.Select(user => Own(user, subscription)).ToArray();
-        return Page<SubscriptionUser>.FromServer(users, CloudApiPaging.Next(response.ContinuationToken), users.Length, response.UserCount);
+        return Page<SubscriptionUser>.FromServer(users, CloudApiPaging.Next(response.ContinuationToken), users.Length, response.UserCount, response.Page, response.PageSize);
     }
+
+    private async Task<Page<SubscriptionUser>> UsersPageAsync(string subscriptionId, Subscription subscription, string? continuationToken, int pageSize, CancellationToken cancellationToken) =>
+        UsersPage(await UsersResponseAsync(subscriptionId, CloudApiPaging.Query(continuationToken, pageSize), cancellationToken).ConfigureAwait(false), subscription, pageSize);
 
     private static SubscriptionUser Own(SubscriptionUser user, Subscription subscription) =>
         user with

@@ -85,6 +85,7 @@ public partial class ResellerClient : IDisposable
     {
         if (disposing)
         {
+            _connection?.Dispose();
             _ownedTransport?.Dispose();
         }
     }

@@ -39,6 +39,18 @@ public class ResellerClientOptions
     /// <summary>The sandbox Cloud API host.</summary>
     public static readonly Uri SandboxEndpoint = new("https://sandbox-cloudapi.exclaimer.com/", UriKind.Absolute);
 
+    /// <summary>The most pages <see cref="PageConcurrency"/> allows at a time.</summary>
+    public const int MaxPageConcurrency = 16;
+
+    /// <summary>The most requests <see cref="MaxConcurrentRequests"/> allows in flight.</summary>
+    public const int MaxConcurrentRequestsLimit = 256;
+
+    /// <summary>The default of <see cref="PageConcurrency"/>.</summary>
+    public const int DefaultPageConcurrency = 4;
+
+    /// <summary>The default of <see cref="MaxConcurrentRequests"/>.</summary>
+    public const int DefaultMaxConcurrentRequests = 16;
+
     private int _pageSize = 50;
 
     /// <summary>
@@ -95,6 +107,24 @@ public class ResellerClientOptions
             ? value
             : throw new ArgumentOutOfRangeException(nameof(value), value, $"PageSize must be between 1 and {MaxPageSize}.");
     }
+
+    /// <summary>
+    /// How many pages of one list are fetched at a time (R2), when the server reports the list's total
+    /// (<c>SubscriptionCount</c>, <c>UserCount</c>, <c>EndUserCount</c>) and answers <c>Page</c>: after the first page, the
+    /// following ones are asked for by number, this many at a time, and handed over in order. Without a total the list
+    /// follows continuation tokens one page after another. Default <see cref="DefaultPageConcurrency"/> (4); 1 for one
+    /// page at a time; at most <see cref="MaxPageConcurrency"/>. A list holds at most this many pages more than the one
+    /// being read, and a caller who stops early leaves no request running.
+    /// </summary>
+    public int PageConcurrency { get; set; } = DefaultPageConcurrency;
+
+    /// <summary>
+    /// The most requests this client has in flight at once, over all its calls; more wait their turn, oldest first.
+    /// It is the client's one throttle: a 429 on any call pauses every call of the client (<c>Retry-After</c>, or a
+    /// backoff from <see cref="ResellerRetryOptions.BaseDelay"/>), then lets one request through at a time until one
+    /// gets through. Default <see cref="DefaultMaxConcurrentRequests"/> (16); from 1 to <see cref="MaxConcurrentRequestsLimit"/>.
+    /// </summary>
+    public int MaxConcurrentRequests { get; set; } = DefaultMaxConcurrentRequests;
 
     /// <summary>
     /// The reseller's admin address. Every subscription needs an owner; one without customer access (R4) is owned by

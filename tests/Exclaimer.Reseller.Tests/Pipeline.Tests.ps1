@@ -95,7 +95,8 @@ bad-count,Microsoft365,Zero Users,0,,,
 good-1,Microsoft365,Duplicate,5,,,
 good-3,GoogleWorkspace,Good Three,5,no,,
 "@ | ConvertFrom-Csv
-        $created = $rows | New-ResellerSubscription -ErrorVariable failed -ErrorAction SilentlyContinue
+        # One row at a time, so output and errors come in input order (Bulk.Tests.ps1 covers -ThrottleLimit above 1).
+        $created = $rows | New-ResellerSubscription -ThrottleLimit 1 -ErrorVariable failed -ErrorAction SilentlyContinue
         $created.SubscriptionId | Should -Be @('good-1', 'good-2', 'good-3')
         $failed | Should -HaveCount 3
         $type = 'Exclaimer.Reseller.PowerShell.Commands.NewResellerSubscriptionCommand'
@@ -115,7 +116,7 @@ first,Microsoft365,First,5,no
 odd,Microsoft365,Odd,5,maybe
 last,Microsoft365,Last,5,yes
 "@ | ConvertFrom-Csv
-        $created = $rows | New-ResellerSubscription -ErrorVariable failed -ErrorAction SilentlyContinue
+        $created = $rows | New-ResellerSubscription -ThrottleLimit 1 -ErrorVariable failed -ErrorAction SilentlyContinue
         $created.SubscriptionId | Should -Be @('first', 'last')
         $failed | Should -HaveCount 1
         $failed[0].FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentTransformationError,*'
@@ -123,8 +124,18 @@ last,Microsoft365,Last,5,yes
 
     It '-ErrorAction Stop stops at the first bad row' {
         $rows = 'ok-1', 'ok-1', 'ok-2' | ForEach-Object { [pscustomobject]@{ SubscriptionId = $_; Product = 'Microsoft365'; CustomerName = $_; UserCount = 1 } }
-        { $rows | New-ResellerSubscription -ErrorAction Stop } | Should -Throw -ErrorId 'SubscriptionAlreadyExists,*'
+        { $rows | New-ResellerSubscription -ThrottleLimit 1 -ErrorAction Stop } | Should -Throw -ErrorId 'SubscriptionAlreadyExists,*'
         (Get-ResellerSubscription).SubscriptionId | Should -Be 'ok-1'
+    }
+
+    It '-ErrorAction Stop with rows in flight stops starting rows and leaves none running' {
+        $rows = 'in-1', 'in-1', 'in-2', 'in-3', 'in-4', 'in-5', 'in-6' | ForEach-Object { [pscustomobject]@{ SubscriptionId = $_; Product = 'Microsoft365'; CustomerName = $_; UserCount = 1 } }
+        { $rows | New-ResellerSubscription -ThrottleLimit 4 -ErrorAction Stop } | Should -Throw -ErrorId 'SubscriptionAlreadyExists,*'
+        $before = @(Get-ResellerSubscription).Count
+        Start-Sleep -Milliseconds 200
+        @(Get-ResellerSubscription).Count | Should -Be $before
+        # The second in-1 waited for the first (one subscription, one row at a time); rows after it may have started.
+        $before | Should -BeLessOrEqual 4
     }
 }
 

@@ -157,6 +157,32 @@ ok-3,Microsoft365,Good Three,3,,,
         $second.Failed | Should -BeNullOrEmpty
     }
 
+    It 'accounts for every row exactly once with creates in flight, the same as one row at a time' {
+        $csv = Join-Path $script:store '../mixed.csv'
+        $lines = @('SubscriptionId,Product,CustomerName,UserCount')
+        $lines += 1..30 | ForEach-Object { 'bulk-{0:d2},Microsoft365,Bulk {0:d2},{1}' -f $_, $(if ($_ % 10 -eq 0) { 0 } else { 5 }) }
+        $lines += 'bulk-07,Microsoft365,Bulk Again,5', ',Microsoft365,No Id,5', 'keep-1,Microsoft365,Keep,5', 'change-1,Microsoft365,Was Changed,5'
+        $lines | Set-Content $csv
+        New-ResellerSubscription -Product Microsoft365 -CustomerName Keep -UserCount 5 -SubscriptionId keep-1 | Out-Null
+        New-ResellerSubscription -Product Microsoft365 -CustomerName 'Changed Since' -UserCount 5 -SubscriptionId change-1 | Out-Null
+
+        $result = & $script:Runbook -Path $csv -ThrottleLimit 8 -WarningAction SilentlyContinue
+        $LASTEXITCODE | Should -Be 1
+        $result.Rows | Should -Be 34
+        ($result.Created.Count + $result.Skipped.Count + $result.Different.Count + $result.Failed.Count + $result.WouldCreate.Count) | Should -Be 34
+        $result.Created | Should -Be @(1..30 | Where-Object { $_ % 10 } | ForEach-Object { 'bulk-{0:d2}' -f $_ })
+        $result.Skipped | Should -Be 'keep-1'
+        $result.Different.SubscriptionId | Should -Be 'change-1'
+        $result.Failed.SubscriptionId | Should -Be @('bulk-10', 'bulk-20', 'bulk-30', 'bulk-07', '')
+        $result.Failed.ErrorId | Should -Be @('InvalidField', 'InvalidField', 'InvalidField', 'DuplicateSubscriptionId', 'MissingSubscriptionId')
+        (Get-ResellerSubscription bulk-07).CustomerName | Should -Be 'Bulk 07'
+
+        $again = & $script:Runbook -Path $csv -ThrottleLimit 1 -WarningAction SilentlyContinue
+        $again.Created | Should -BeNullOrEmpty
+        $again.Skipped | Should -HaveCount 28
+        $again.Failed.ErrorId | Should -Be $result.Failed.ErrorId
+    }
+
     It 'refuses a CSV without the columns a re-runnable onboarding needs' {
         $csv = Join-Path $script:store '../no-ids.csv'
         "Product,CustomerName,UserCount`nMicrosoft365,Contoso,5" | Set-Content $csv

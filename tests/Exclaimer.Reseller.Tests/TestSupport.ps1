@@ -161,3 +161,15 @@ function Start-FakeCloudApi {
     [pscustomobject]@{ Uri = $uri; Requests = $requests; Listener = $listener; Runspace = $runspace } |
         Add-Member -MemberType ScriptMethod -Name Stop -Value { $this.Listener.Stop(); $this.Listener.Close(); $this.Runspace.Dispose() } -PassThru
 }
+
+function Start-SlowCloudApi {
+    <#
+    A stand-in for the Exclaimer Cloud API (SlowCloudApi.cs) that answers every request after -LatencyMs, many at
+    once, counting the requests in flight (MaxInFlight) and keeping what is created. Dispose() stops it.
+    #>
+    param([Parameter(Mandatory)] [string] $Token, [int] $LatencyMs = 100)
+    if (-not ('SlowCloudApi' -as [type])) {
+        Add-Type -Path (Join-Path $PSScriptRoot 'SlowCloudApi.cs') -ReferencedAssemblies System.Net.HttpListener, System.Net.Primitives, System.Collections.Concurrent, System.Text.Json, System.Web.HttpUtility, System.Collections.Specialized, System.Linq, System.Memory, System.Text.Encoding.Extensions, System.Runtime, System.Net.Sockets, System.Threading
+    }
+    [SlowCloudApi]::new($Token, $LatencyMs)
+}

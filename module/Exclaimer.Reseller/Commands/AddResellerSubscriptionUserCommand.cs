@@ -12,7 +12,7 @@ namespace Exclaimer.Reseller.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Add, "ResellerSubscriptionUser", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
 [OutputType(typeof(SubscriptionUser))]
-public sealed class AddResellerSubscriptionUserCommand : ResellerCmdlet
+public sealed class AddResellerSubscriptionUserCommand : ResellerChangeCmdlet
 {
     /// <summary>The subscription.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -55,11 +55,15 @@ public sealed class AddResellerSubscriptionUserCommand : ResellerCmdlet
                     return;
                 }
 
-                var user = Call((client, token) => client.AddSubscriptionUserAsync(SubscriptionId, address, Role, token));
-                if (PassThru)
+                var id = SubscriptionId;
+                var granted = Role;
+                CallThen(id, (client, token) => client.AddSubscriptionUserAsync(id, address, granted, token), user =>
                 {
-                    WriteResult(user);
-                }
+                    if (PassThru)
+                    {
+                        WriteResult(user);
+                    }
+                });
             });
         }
     }

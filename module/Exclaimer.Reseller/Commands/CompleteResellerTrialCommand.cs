@@ -18,6 +18,8 @@ public sealed class CompleteResellerTrialCommand : SubscriptionChangeCmdlet
 
     private protected override string ProgressActivity => "Converting trials";
 
+    private protected override SubscriptionChange Change => SubscriptionChange.ActivateFull;
+
     private protected override Task<Subscription> ChangeAsync(ResellerClient client, string subscriptionId, CancellationToken cancellationToken) =>
         client.ActivateFullSubscriptionAsync(subscriptionId, cancellationToken);
 }

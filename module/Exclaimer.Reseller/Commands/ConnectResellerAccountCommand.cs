@@ -58,6 +58,14 @@ public sealed class ConnectResellerAccountCommand : PSCmdlet, IDisposable
     [ValidateNotNull]
     public Uri? Endpoint { get; set; }
 
+    /// <summary>
+    /// How many pages of a list are fetched at a time when the server reports the list's total (R2): default 4, 1 for
+    /// one page after another. Lists are still written in order.
+    /// </summary>
+    [Parameter]
+    [ValidateRange(1, ResellerClientOptions.MaxPageConcurrency)]
+    public int PageConcurrency { get; set; } = ResellerClientOptions.DefaultPageConcurrency;
+
     /// <summary>Writes the new context.</summary>
     [Parameter]
     public SwitchParameter PassThru { get; set; }
@@ -87,7 +95,7 @@ public sealed class ConnectResellerAccountCommand : PSCmdlet, IDisposable
         ResellerConnection connection;
         try
         {
-            connection = ResellerConnection.ToLocalStore(path, ResellerAdminEmail);
+            connection = ResellerConnection.ToLocalStore(path, ResellerAdminEmail, PageConcurrency);
         }
         catch (ResellerException exception)
         {
@@ -138,7 +146,7 @@ public sealed class ConnectResellerAccountCommand : PSCmdlet, IDisposable
         var target = (object?)Endpoint ?? Environment;
         try
         {
-            return ResellerConnection.ToCloudApi(token, Endpoint is null ? Environment : null, Endpoint, ResellerAdminEmail, ResellerDomain, _stopping.Token);
+            return ResellerConnection.ToCloudApi(token, Endpoint is null ? Environment : null, Endpoint, ResellerAdminEmail, ResellerDomain, PageConcurrency, _stopping.Token);
         }
         catch (ArgumentException exception)
         {

@@ -13,7 +13,7 @@ namespace Exclaimer.Reseller.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.New, "ResellerSubscription", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
 [OutputType(typeof(Subscription))]
-public sealed class NewResellerSubscriptionCommand : ResellerCmdlet
+public sealed class NewResellerSubscriptionCommand : ResellerChangeCmdlet
 {
     /// <summary>Microsoft365 or GoogleWorkspace.</summary>
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
@@ -119,7 +119,7 @@ public sealed class NewResellerSubscriptionCommand : ResellerCmdlet
                 return;
             }
 
-            WriteResult(Call((client, token) => client.CreateSubscriptionAsync(options, token)));
+            CallThen(SubscriptionId, (client, token) => client.CreateSubscriptionAsync(options, token), WriteResult);
         });
     }
 

@@ -10,7 +10,7 @@ namespace Exclaimer.Reseller.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Remove, "ResellerSubscriptionUser", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(void))]
-public sealed class RemoveResellerSubscriptionUserCommand : ResellerCmdlet
+public sealed class RemoveResellerSubscriptionUserCommand : ResellerChangeCmdlet
 {
     /// <summary>The subscription.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -38,7 +38,8 @@ public sealed class RemoveResellerSubscriptionUserCommand : ResellerCmdlet
                 customerName ??= ForPrompt(SubscriptionId)?.CustomerName;
                 if (ShouldProcess(SubscriptionTarget(SubscriptionId, customerName), $"Remove {address}"))
                 {
-                    Call((client, token) => client.RemoveSubscriptionUserAsync(SubscriptionId, address, token));
+                    var id = SubscriptionId;
+                    CallThen(id, (client, token) => client.RemoveSubscriptionUserAsync(id, address, token));
                 }
             });
         }

@@ -22,6 +22,8 @@ public sealed class ResumeResellerSubscriptionCommand : SubscriptionChangeCmdlet
 
     private protected override string ProgressActivity => "Reactivating subscriptions";
 
+    private protected override SubscriptionChange Change => SubscriptionChange.Reactivate(RestartTrial);
+
     private protected override Task<Subscription> ChangeAsync(ResellerClient client, string subscriptionId, CancellationToken cancellationToken) =>
         client.ReactivateSubscriptionAsync(subscriptionId, RestartTrial, cancellationToken);
 }

@@ -13,7 +13,7 @@ namespace Exclaimer.Reseller.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Set, "ResellerSubscription", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(Subscription))]
-public sealed class SetResellerSubscriptionCommand : ResellerCmdlet
+public sealed class SetResellerSubscriptionCommand : ResellerChangeCmdlet
 {
     /// <summary>The subscription to change.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -82,10 +82,16 @@ public sealed class SetResellerSubscriptionCommand : ResellerCmdlet
                 return;
             }
 
-            var changed = Call((client, token) => client.UpdateSubscriptionAsync(SubscriptionId, options, token));
+            var id = SubscriptionId;
             if (PassThru)
             {
-                WriteResult(changed);
+                CallThen(id, (client, token) => client.UpdateSubscriptionAsync(id, options, token), WriteResult);
+            }
+            else
+            {
+                // Nothing is written: the change without the read-back, one request fewer.
+                var change = SubscriptionChange.Details(options);
+                CallThen(id, (client, token) => client.ChangeSubscriptionAsync(id, change, token));
             }
         });
     }

@@ -11,7 +11,7 @@ namespace Exclaimer.Reseller.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Set, "ResellerSubscriptionUser", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(SubscriptionUser))]
-public sealed class SetResellerSubscriptionUserCommand : ResellerCmdlet
+public sealed class SetResellerSubscriptionUserCommand : ResellerChangeCmdlet
 {
     /// <summary>The subscription.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -47,11 +47,16 @@ public sealed class SetResellerSubscriptionUserCommand : ResellerCmdlet
                 return;
             }
 
-            var user = Call((client, token) => client.SetSubscriptionUserRolesAsync(SubscriptionId, EmailAddress, Role, token));
-            if (PassThru)
+            var id = SubscriptionId;
+            var address = EmailAddress;
+            var roles = Role;
+            CallThen(id, (client, token) => client.SetSubscriptionUserRolesAsync(id, address, roles, token), user =>
             {
-                WriteResult(user);
-            }
+                if (PassThru)
+                {
+                    WriteResult(user);
+                }
+            });
         });
     }
 }

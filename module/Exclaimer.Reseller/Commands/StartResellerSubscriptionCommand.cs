@@ -14,7 +14,7 @@ namespace Exclaimer.Reseller.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsLifecycle.Start, "ResellerSubscription", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
 [OutputType(typeof(SubscriptionStart))]
-public sealed class StartResellerSubscriptionCommand : ResellerCmdlet
+public sealed class StartResellerSubscriptionCommand : ResellerChangeCmdlet
 {
     /// <summary>The subscriptions to start.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -72,9 +72,11 @@ public sealed class StartResellerSubscriptionCommand : ResellerCmdlet
                     return;
                 }
 
-                var start = Call((client, token) => client.StartSubscriptionAsync(id, deployment, token));
-                Explain(start, deployment);
-                WriteResult(start);
+                CallThen(id, (client, token) => client.StartSubscriptionAsync(id, deployment, token), start =>
+                {
+                    Explain(start, deployment);
+                    WriteResult(start);
+                });
             });
         }
     }

@@ -18,6 +18,8 @@ public sealed class StopResellerSubscriptionCommand : SubscriptionChangeCmdlet
 
     private protected override string ProgressActivity => "Cancelling subscriptions";
 
+    private protected override SubscriptionChange Change => SubscriptionChange.Cancel;
+
     private protected override Task<Subscription> ChangeAsync(ResellerClient client, string subscriptionId, CancellationToken cancellationToken) =>
         client.CancelSubscriptionAsync(subscriptionId, cancellationToken);
 }

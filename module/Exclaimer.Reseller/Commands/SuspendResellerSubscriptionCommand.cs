@@ -18,6 +18,8 @@ public sealed class SuspendResellerSubscriptionCommand : SubscriptionChangeCmdle
 
     private protected override string ProgressActivity => "Suspending subscriptions";
 
+    private protected override SubscriptionChange Change => SubscriptionChange.Suspend;
+
     private protected override Task<Subscription> ChangeAsync(ResellerClient client, string subscriptionId, CancellationToken cancellationToken) =>
         client.SuspendSubscriptionAsync(subscriptionId, cancellationToken);
 }

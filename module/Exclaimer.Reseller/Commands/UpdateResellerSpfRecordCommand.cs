@@ -15,7 +15,7 @@ namespace Exclaimer.Reseller.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsData.Update, "ResellerSpfRecord", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
 [OutputType(typeof(SpfRecordUpdate))]
-public sealed class UpdateResellerSpfRecordCommand : ResellerCmdlet
+public sealed class UpdateResellerSpfRecordCommand : ResellerChangeCmdlet
 {
     /// <summary>The subscription.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -55,8 +55,8 @@ public sealed class UpdateResellerSpfRecordCommand : ResellerCmdlet
         ForItem(SubscriptionId, () =>
         {
             // The mail domain given at creation is the one the SPF step is for, unless another is named; the prompt
-            // names the customer too.
-            var subscription = Domain is null ? Call((client, token) => client.GetSubscriptionAsync(SubscriptionId, token)) : ForPrompt(SubscriptionId);
+            // names the customer and the domain, so it is read first when a prompt shows, else with the row's call.
+            var subscription = ForPrompt(SubscriptionId);
             var domain = Domain ?? subscription?.Domain;
             var customer = subscription?.CustomerName is { Length: > 0 } name ? $" ({name})" : string.Empty;
             var target = domain is null ? SubscriptionTarget(SubscriptionId, subscription?.CustomerName) : $"{domain} for subscription '{SubscriptionId}'{customer}";
@@ -65,13 +65,25 @@ public sealed class UpdateResellerSpfRecordCommand : ResellerCmdlet
                 return;
             }
 
-            var options = new SpfRecordOptions { Domain = domain, CurrentRecord = CurrentRecord, DataCenter = DataCenter };
-            foreach (var server in DnsServer ?? Array.Empty<SpfNameServer>())
-            {
-                options.NameServers.Add(server);
-            }
+            var id = SubscriptionId;
+            var given = domain;
+            var currentRecord = CurrentRecord;
+            var dataCenter = DataCenter;
+            var nameServers = DnsServer ?? Array.Empty<SpfNameServer>();
+            CallThen(
+                id,
+                async (client, token) =>
+                {
+                    var sendingDomain = given ?? (await client.GetSubscriptionAsync(id, token).ConfigureAwait(false)).Domain;
+                    var options = new SpfRecordOptions { Domain = sendingDomain, CurrentRecord = currentRecord, DataCenter = dataCenter };
+                    foreach (var server in nameServers)
+                    {
+                        options.NameServers.Add(server);
+                    }
 
-            WriteResult(Call((client, token) => client.UpdateSpfRecordAsync(SubscriptionId, options, token)));
+                    return await client.UpdateSpfRecordAsync(id, options, token).ConfigureAwait(false);
+                },
+                WriteResult);
         });
     }
 }

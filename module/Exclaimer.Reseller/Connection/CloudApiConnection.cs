@@ -15,7 +15,8 @@ internal static class CloudApiConnection
     /// <param name="endpoint">A Cloud API endpoint of the caller's choosing (HTTPS, or HTTP on loopback), or <see langword="null"/>.</param>
     /// <param name="resellerAdminEmail">Owns subscriptions without customer access (R4), or <see langword="null"/>.</param>
     /// <param name="resellerDomain">The reseller's own domain (the API's <c>Reseller.Domain</c> on create), or <see langword="null"/>.</param>
-    public static ResellerClient CreateClient(string apiToken, string environment, Uri? endpoint, string? resellerAdminEmail, string? resellerDomain) =>
+    /// <param name="pageConcurrency">How many pages of a list are fetched at a time when the server reports the total.</param>
+    public static ResellerClient CreateClient(string apiToken, string environment, Uri? endpoint, string? resellerAdminEmail, string? resellerDomain, int pageConcurrency = ResellerClientOptions.DefaultPageConcurrency) =>
         new(new ResellerClientOptions
         {
             ApiToken = apiToken,
@@ -24,5 +25,6 @@ internal static class CloudApiConnection
             ResellerAdminEmail = resellerAdminEmail,
             ResellerDomain = resellerDomain,
             PageSize = ResellerClientOptions.MaxPageSize,
+            PageConcurrency = pageConcurrency,
         });
 }

@@ -54,10 +54,14 @@ internal sealed class ResellerConnection : IDisposable
     }
 
     /// <summary>The embedded emulator, in-process, over the JSON file store in <paramref name="storePath"/> or its default folder.</summary>
-    public static ResellerConnection ToLocalStore(string? storePath, string? resellerAdminEmail)
+    public static ResellerConnection ToLocalStore(string? storePath, string? resellerAdminEmail, int pageConcurrency = ResellerClientOptions.DefaultPageConcurrency)
     {
         var directory = Path.GetFullPath(storePath ?? JsonFileResellerStore.DefaultDirectory);
-        var client = ResellerEmulator.CreateEmbeddedClient(directory, options => options.ResellerAdminEmail = resellerAdminEmail);
+        var client = ResellerEmulator.CreateEmbeddedClient(directory, options =>
+        {
+            options.ResellerAdminEmail = resellerAdminEmail;
+            options.PageConcurrency = pageConcurrency;
+        });
         return new ResellerConnection(client, directory, ResellerContext.ForLocalStore(directory, resellerAdminEmail));
     }
 
@@ -65,9 +69,9 @@ internal sealed class ResellerConnection : IDisposable
     /// The Exclaimer Cloud API with an API token (R1: one token, one reseller account). The token is checked with
     /// one call (<c>GET /1.0/status</c>), so a wrong token or endpoint is reported by the connect, not the next command.
     /// </summary>
-    public static ResellerConnection ToCloudApi(string apiToken, string? environment, Uri? endpoint, string? resellerAdminEmail, string? resellerDomain, CancellationToken cancellationToken)
+    public static ResellerConnection ToCloudApi(string apiToken, string? environment, Uri? endpoint, string? resellerAdminEmail, string? resellerDomain, int pageConcurrency, CancellationToken cancellationToken)
     {
-        var client = CloudApiConnection.CreateClient(apiToken, environment ?? CloudApiConnection.LiveEnvironment, endpoint, resellerAdminEmail, resellerDomain);
+        var client = CloudApiConnection.CreateClient(apiToken, environment ?? CloudApiConnection.LiveEnvironment, endpoint, resellerAdminEmail, resellerDomain, pageConcurrency);
         try
         {
             client.GetServerTimeAsync(cancellationToken).GetAwaiter().GetResult();

@@ -13,9 +13,10 @@ namespace Exclaimer.Reseller.PowerShell.Hosting;
 
 /// <summary>
 /// What every Exclaimer.Reseller cmdlet shares: the current connection, SDK calls that block the pipeline thread
-/// (so every Write* happens on it) and stop at once on Ctrl+C, per-item errors, and the progress bar.
+/// (so every Write* happens on it) and stop at once on Ctrl+C, per-item errors, the progress bar, and rows whose call
+/// runs while the next rows are read (<see cref="CallThen{T}"/>, with <see cref="ResellerChangeCmdlet"/>'s <c>-ThrottleLimit</c>).
 /// </summary>
-public abstract class ResellerCmdlet : PSCmdlet, IDisposable
+public abstract partial class ResellerCmdlet : PSCmdlet, IDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
     private PipelineProgress? _progress;
@@ -96,15 +97,20 @@ public abstract class ResellerCmdlet : PSCmdlet, IDisposable
         }
     }
 
-    /// <summary>Cancels the SDK call in flight (Ctrl+C).</summary>
+    /// <summary>Cancels every SDK call in flight at once (Ctrl+C).</summary>
     protected override void StopProcessing() => _stopping.Cancel();
 
-    /// <summary>Removes the progress bar.</summary>
-    protected override void EndProcessing() => _progress?.Complete();
+    /// <summary>Waits for the rows still in flight, writing each one's outcome as it finishes; removes the progress bar.</summary>
+    protected override void EndProcessing()
+    {
+        FinishRowsInFlight();
+        _progress?.Complete();
+    }
 
-    /// <summary>Releases the cancellation source.</summary>
+    /// <summary>Cancels and waits for any row still in flight (a command that stopped on an error), then releases the cancellation source.</summary>
     public void Dispose()
     {
+        AbandonRowsInFlight();
         _stopping.Dispose();
         GC.SuppressFinalize(this);
     }
@@ -123,11 +129,12 @@ public abstract class ResellerCmdlet : PSCmdlet, IDisposable
     private protected static string SubscriptionTarget(string subscriptionId, string? customerName) =>
         string.IsNullOrEmpty(customerName) ? $"Subscription '{subscriptionId}'" : $"Subscription '{subscriptionId}' ({customerName})";
 
-    /// <summary>Advances the progress bar to the next item.</summary>
+    /// <summary>Advances the progress bar to the next item; it counts the items that have finished.</summary>
     private protected void ShowProgress(string item, int? total = null)
     {
+        WriteFinishedRows();
         _progress ??= new PipelineProgress(this, ProgressActivity);
-        _progress.Next(item, total);
+        _progress.Next(item, total, RowsInFlight);
     }
 
     /// <summary>Runs one SDK call to completion on the pipeline thread.</summary>
@@ -176,9 +183,12 @@ public abstract class ResellerCmdlet : PSCmdlet, IDisposable
     /// Runs the work for one item and reports its failure as that item's error, so the other items go on.
     /// Failures that every item would meet (an unreadable store, a refused token) stop the command.
     /// </summary>
-    /// <returns><see langword="false"/> when the item failed.</returns>
+    /// <returns><see langword="false"/> when the item failed before its call was started.</returns>
     private protected bool ForItem(object? target, Action work)
     {
+        WriteFinishedRows();
+        var outer = _currentTarget;
+        _currentTarget = target;
         try
         {
             work();
@@ -186,15 +196,25 @@ public abstract class ResellerCmdlet : PSCmdlet, IDisposable
         }
         catch (Exception exception) when (exception is ResellerException or ArgumentException)
         {
-            var record = ResellerErrors.From(exception, target, ErrorContext);
-            if (ResellerErrors.StopsTheCommand(exception))
-            {
-                ThrowTerminatingError(record);
-            }
-
-            WriteError(record);
+            WriteItemError(exception, target);
             return false;
         }
+        finally
+        {
+            _currentTarget = outer;
+        }
+    }
+
+    /// <summary>Writes one item's failure as its error, or stops the command for a failure every item would meet.</summary>
+    private void WriteItemError(Exception exception, object? target)
+    {
+        var record = ResellerErrors.From(exception, target, ErrorContext);
+        if (ResellerErrors.StopsTheCommand(exception))
+        {
+            ThrowTerminatingError(record);
+        }
+
+        WriteError(record);
     }
 
     /// <summary>Whether the caller gave <paramref name="parameterName"/>, even as <c>-Switch:$false</c>.</summary>

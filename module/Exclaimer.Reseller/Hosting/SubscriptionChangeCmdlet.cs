@@ -8,9 +8,10 @@ namespace Exclaimer.Reseller.PowerShell.Hosting;
 
 /// <summary>
 /// A cmdlet that moves subscriptions from one state to another (cancel, suspend, reactivate, convert the trial):
-/// by id or from the pipeline, asking ShouldProcess once per subscription, writing the result with <c>-PassThru</c>.
+/// by id or from the pipeline, asking ShouldProcess once per subscription, writing the result with <c>-PassThru</c>,
+/// up to <c>-ThrottleLimit</c> changes in flight at once.
 /// </summary>
-public abstract class SubscriptionChangeCmdlet : ResellerCmdlet
+public abstract class SubscriptionChangeCmdlet : ResellerChangeCmdlet
 {
     /// <summary>The subscriptions to change.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -25,8 +26,11 @@ public abstract class SubscriptionChangeCmdlet : ResellerCmdlet
     /// <summary>What the change does, as ShouldProcess says it: "Cancel", "Suspend"...</summary>
     private protected abstract string Action { get; }
 
-    /// <summary>Makes the change.</summary>
+    /// <summary>Makes the change and reads the subscription back, for <c>-PassThru</c>.</summary>
     private protected abstract Task<Subscription> ChangeAsync(ResellerClient client, string subscriptionId, CancellationToken cancellationToken);
+
+    /// <summary>The change, made without reading the subscription back when nothing is written (no <c>-PassThru</c>): one request fewer.</summary>
+    private protected abstract SubscriptionChange Change { get; }
 
     /// <summary>Changes each subscription given.</summary>
     protected override void ProcessRecord()
@@ -42,10 +46,14 @@ public abstract class SubscriptionChangeCmdlet : ResellerCmdlet
                     return;
                 }
 
-                var changed = Call((client, token) => ChangeAsync(client, id, token));
                 if (PassThru)
                 {
-                    WriteResult(changed);
+                    CallThen(id, (client, token) => ChangeAsync(client, id, token), WriteResult);
+                }
+                else
+                {
+                    var change = Change;
+                    CallThen(id, (client, token) => client.ChangeSubscriptionAsync(id, change, token));
                 }
             });
         }

@@ -9,7 +9,7 @@ namespace Exclaimer.Reseller.Sdk.DependencyInjection;
 /// <summary>
 /// Binds <see cref="ResellerClientOptions"/> from a configuration section, key by key: <c>ApiToken</c>, <c>Environment</c>,
 /// <c>Endpoint</c>, <c>ApiSegment</c>, <c>ResellerAdminEmail</c>, <c>ResellerDomain</c>, <c>DefaultCountryCode</c>,
-/// <c>PortalUri</c>, <c>PageSize</c>, <c>MaxResponseSize</c>, and the retry keys in a <c>Retry</c> section
+/// <c>PortalUri</c>, <c>PageSize</c>, <c>PageConcurrency</c>, <c>MaxConcurrentRequests</c>, <c>MaxResponseSize</c>, and the retry keys in a <c>Retry</c> section
 /// (<c>Retry:MaxRetries</c>...; also accepted at the top level, as 0.1.0 read them), and the SPF step's DNS keys in a
 /// <c>Dns</c> section (<c>Dns:NameServers</c>, a list or one comma-separated value such as <c>192.0.2.53, 192.0.2.54:5353</c>;
 /// <c>Dns:QueryTimeout</c>, <c>Dns:Retries</c>, <c>Dns:EvaluationTimeout</c>, <c>Dns:VoidLookupLimit</c>). Written out rather than through the
@@ -37,6 +37,8 @@ internal static class ClientConfiguration
             ? uri
             : throw Invalid(section, nameof(ResellerClientOptions.PortalUri), "an absolute address"));
         Text(section, nameof(ResellerClientOptions.PageSize), value => options.PageSize = Whole(section, nameof(ResellerClientOptions.PageSize), value));
+        Text(section, nameof(ResellerClientOptions.PageConcurrency), value => options.PageConcurrency = Whole(section, nameof(ResellerClientOptions.PageConcurrency), value));
+        Text(section, nameof(ResellerClientOptions.MaxConcurrentRequests), value => options.MaxConcurrentRequests = Whole(section, nameof(ResellerClientOptions.MaxConcurrentRequests), value));
         Text(section, nameof(ResellerClientOptions.MaxResponseSize), value => options.MaxResponseSize = long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var size)
             ? size
             : throw Invalid(section, nameof(ResellerClientOptions.MaxResponseSize), "a whole number of bytes"));

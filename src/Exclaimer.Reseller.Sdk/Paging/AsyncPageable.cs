@@ -58,15 +58,36 @@ public abstract class AsyncPageable<T> : IAsyncEnumerable<T>
         CancellationToken cancellationToken) =>
         new FuncAsyncPageable(fetchPage, list, cancellationToken);
 
+    /// <summary>
+    /// A guarded pageable that, when the first page reports the list's total and its page number, fetches the pages
+    /// after it by number, <paramref name="pageConcurrency"/> at a time, and hands them over in order (R2).
+    /// </summary>
+    internal static AsyncPageable<T> Create(
+        Func<string?, int?, CancellationToken, Task<Page<T>>> fetchPage,
+        Func<int, int, CancellationToken, Task<Page<T>>> fetchNumberedPage,
+        int pageConcurrency,
+        string list,
+        CancellationToken cancellationToken) =>
+        new FuncAsyncPageable(fetchPage, list, cancellationToken, fetchNumberedPage, pageConcurrency);
+
     private sealed class FuncAsyncPageable : AsyncPageable<T>
     {
         private readonly Func<string?, int?, CancellationToken, Task<Page<T>>> _fetchPage;
+        private readonly Func<int, int, CancellationToken, Task<Page<T>>>? _fetchNumberedPage;
+        private readonly int _pageConcurrency;
         private readonly string _list;
         private readonly CancellationToken _cancellationToken;
 
-        public FuncAsyncPageable(Func<string?, int?, CancellationToken, Task<Page<T>>> fetchPage, string list, CancellationToken cancellationToken)
+        public FuncAsyncPageable(
+            Func<string?, int?, CancellationToken, Task<Page<T>>> fetchPage,
+            string list,
+            CancellationToken cancellationToken,
+            Func<int, int, CancellationToken, Task<Page<T>>>? fetchNumberedPage = null,
+            int pageConcurrency = 1)
         {
             _fetchPage = fetchPage;
+            _fetchNumberedPage = fetchNumberedPage;
+            _pageConcurrency = pageConcurrency;
             _list = list;
             _cancellationToken = cancellationToken;
         }
@@ -82,15 +103,66 @@ public abstract class AsyncPageable<T> : IAsyncEnumerable<T>
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(_cancellationToken, enumeratorToken);
             var guard = new PageWalkGuard(_list, continuationToken);
             var token = continuationToken;
+            var first = true;
             do
             {
                 linked.Token.ThrowIfCancellationRequested();
                 var page = await _fetchPage(token, pageSizeHint, linked.Token).ConfigureAwait(false);
                 guard.Check(page);
-                yield return page;
                 token = page.ContinuationToken;
+                var isFirst = first;
+                first = false;
+                if (!isFirst || token is null || NumberedPages(page) is not { } numbered)
+                {
+                    yield return page;
+                    continue;
+                }
+
+                // The server said how many there are and answers pages by number: the rest go concurrently, started
+                // before the first page is handed over.
+                var pages = new ConcurrentPages<T>(_fetchNumberedPage!, numbered.Size, numbered.Count, _pageConcurrency, guard, linked.Token);
+                await using (pages.ConfigureAwait(false))
+                {
+                    yield return page;
+                    Page<T>? last = null;
+                    while (true)
+                    {
+                        // A page already fetched is not handed over once the caller has cancelled.
+                        linked.Token.ThrowIfCancellationRequested();
+                        if (await pages.NextAsync().ConfigureAwait(false) is not { } next)
+                        {
+                            break;
+                        }
+
+                        last = next;
+                        yield return next;
+                    }
+
+                    // The list grew while it was walked: its last planned page is full and still says "more", so the
+                    // rest follow its token (guarded as ever). A walk that ended at an empty page is over.
+                    token = pages.Handed == numbered.Count - 1 && last is { } end && (end.ServerItemCount ?? end.Values.Count) >= numbered.Size
+                        ? end.ContinuationToken
+                        : null;
+                }
             }
             while (!string.IsNullOrEmpty(token));
+        }
+
+        /// <summary>
+        /// The page size and number of pages to fetch by number after <paramref name="firstPage"/>, or <see langword="null"/>
+        /// to follow continuation tokens: concurrency is off, or the server did not report the total, the page number 1 or
+        /// the page size.
+        /// </summary>
+        private (int Size, int Count)? NumberedPages(Page<T> firstPage)
+        {
+            if (_fetchNumberedPage is null || _pageConcurrency < 2
+                || firstPage.ServerTotal is not { } total || firstPage.ServerPage != 1 || firstPage.ServerPageSize is not { } size || size < 1)
+            {
+                return null;
+            }
+
+            var count = (int)Math.Min(int.MaxValue, ((long)total + size - 1) / size);
+            return count > 1 ? (size, count) : null;
         }
     }
 }

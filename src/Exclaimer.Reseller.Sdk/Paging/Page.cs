@@ -25,6 +25,12 @@ public sealed class Page<T>
     /// <summary>How many items the server said the whole list holds, when it said (<c>SubscriptionCount</c> and the like).</summary>
     internal int? ServerTotal { get; private set; }
 
+    /// <summary>The page number the server said this page is (the contract's <c>Page</c>), when it said.</summary>
+    internal int? ServerPage { get; private set; }
+
+    /// <summary>The page size the server said it used (the contract's <c>PageSize</c>), when it said.</summary>
+    internal int? ServerPageSize { get; private set; }
+
     /// <summary>Builds a page, for transports and for tests that mock the client.</summary>
     public static Page<T> FromValues(IReadOnlyList<T> values, string? continuationToken)
     {
@@ -37,6 +43,6 @@ public sealed class Page<T>
     }
 
     /// <summary>A page as a server sent it, with what the walk needs to tell it keeps making progress.</summary>
-    internal static Page<T> FromServer(IReadOnlyList<T> values, string? continuationToken, int serverItemCount, int? serverTotal) =>
-        new(values, continuationToken) { ServerItemCount = serverItemCount, ServerTotal = serverTotal };
+    internal static Page<T> FromServer(IReadOnlyList<T> values, string? continuationToken, int serverItemCount, int? serverTotal, int? serverPage = null, int? serverPageSize = null) =>
+        new(values, continuationToken) { ServerItemCount = serverItemCount, ServerTotal = serverTotal, ServerPage = serverPage, ServerPageSize = serverPageSize };
 }

@@ -52,6 +52,38 @@ internal sealed class PageWalkGuard
         }
     }
 
+    /// <summary>
+    /// Checks a page fetched by number (the pages after the first, asked for concurrently): no more items than the server
+    /// said it holds, and its token never one seen before, so following it at the end cannot loop. The number of such
+    /// pages is bounded by the total the first page reported; returns <see langword="false"/> when the page is empty,
+    /// which ends the walk: the list is shorter than it was, and the pages after an empty one are empty too.
+    /// </summary>
+    public bool CheckNumbered<T>(Page<T> page)
+    {
+        var items = page.ServerItemCount ?? page.Values.Count;
+        _items += items;
+        if (page.ServerTotal is { } total && _items > total)
+        {
+            throw Stuck($"the server sent {_items.ToString(CultureInfo.InvariantCulture)} items but said it holds {total.ToString(CultureInfo.InvariantCulture)}");
+        }
+
+        if (items == 0)
+        {
+            return false;
+        }
+
+        if (page.ContinuationToken is { Length: > 0 } next && !_seen.Add(next))
+        {
+            throw Stuck($"the continuation token '{Shorten(next)}' came back a second time");
+        }
+
+        return true;
+    }
+
+    /// <summary>The error for a page that is not the one asked for: handing it over would repeat or skip items.</summary>
+    public ResellerException WrongPage(int asked, int answered) =>
+        Stuck($"page {asked.ToString(CultureInfo.InvariantCulture)} was asked for and the server answered page {answered.ToString(CultureInfo.InvariantCulture)}");
+
     private static string Shorten(string token) => token.Length <= 40 ? token : token.Substring(0, 40) + "...";
 
     private ResellerException Stuck(string why) =>

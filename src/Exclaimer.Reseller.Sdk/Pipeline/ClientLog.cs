@@ -43,4 +43,7 @@ internal static partial class ClientLog
 
     [LoggerMessage(112, LogLevel.Information, "Subscription {SubscriptionId}: proposed an SPF record for {Domain} at {DnsLookups} DNS lookups, counted against DNS (current record from DNS: {FromDns}).")]
     public static partial void SpfProposed(ILogger logger, string subscriptionId, string domain, int dnsLookups, bool fromDns);
+
+    [LoggerMessage(113, LogLevel.Warning, "{Method} {Path} was throttled (429, {InARow} in a row): the client sends nothing for {PauseMs} ms, then one request at a time until one gets through.")]
+    public static partial void ClientThrottled(ILogger logger, string method, string path, long pauseMs, int inARow);
 }

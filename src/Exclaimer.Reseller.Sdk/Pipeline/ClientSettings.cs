@@ -35,6 +35,12 @@ internal sealed class ClientSettings
                 : throw Invalid(nameof(ResellerClientOptions.DefaultCountryCode), "give an ISO 3166-1 country code such as GB");
         PortalUri = options.PortalUri ?? throw Invalid(nameof(ResellerClientOptions.PortalUri), "give the portal's address");
         PageSize = options.PageSize;
+        PageConcurrency = options.PageConcurrency is >= 1 and <= ResellerClientOptions.MaxPageConcurrency
+            ? options.PageConcurrency
+            : throw Invalid(nameof(ResellerClientOptions.PageConcurrency), $"use 1 (one page at a time) to {ResellerClientOptions.MaxPageConcurrency}");
+        MaxConcurrentRequests = options.MaxConcurrentRequests is >= 1 and <= ResellerClientOptions.MaxConcurrentRequestsLimit
+            ? options.MaxConcurrentRequests
+            : throw Invalid(nameof(ResellerClientOptions.MaxConcurrentRequests), $"use 1 to {ResellerClientOptions.MaxConcurrentRequestsLimit}");
         CloudApiCreateRules = options.CloudApiCreateRules;
         var retry = options.Retry;
         MaxRetries = retry.MaxRetries is >= 0 and <= 10
@@ -71,6 +77,12 @@ internal sealed class ClientSettings
     public Uri PortalUri { get; }
 
     public int PageSize { get; }
+
+    /// <summary>How many pages of one list are fetched at a time when the server reports the list's total.</summary>
+    public int PageConcurrency { get; }
+
+    /// <summary>The most requests the client has in flight at once.</summary>
+    public int MaxConcurrentRequests { get; }
 
     /// <summary>Whether a create must carry the domain and an owner, as the Cloud API requires.</summary>
     public bool CloudApiCreateRules { get; }

@@ -43,6 +43,9 @@ internal sealed class CloudApiCall
 
     public bool IsOutOfTime => Remaining is { } left && left <= TimeSpan.Zero;
 
+    /// <summary>Set when the client's throttle already knows no attempt can be made in time: the call is not retried.</summary>
+    public bool NoMoreAttempts { get; set; }
+
     /// <summary>
     /// How long the next attempt may take: the attempt timeout, cut to what is left of the overall one.
     /// <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> for no limit; zero when the overall time is spent.

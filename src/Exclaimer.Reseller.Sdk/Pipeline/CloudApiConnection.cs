@@ -20,7 +20,7 @@ namespace Exclaimer.Reseller.Sdk.Pipeline;
 /// response body, dispose it; so the attempt timeout covers the body too, and a connection dropped mid-body is
 /// retried like any other.
 /// </summary>
-internal sealed class CloudApiConnection
+internal sealed class CloudApiConnection : IDisposable
 {
     private const string TokenHeader = "ExAPIToken";
 
@@ -41,6 +41,7 @@ internal sealed class CloudApiConnection
     private readonly ClientSettings _settings;
     private readonly ResiliencePipeline<CloudApiReply>? _retrying;
     private readonly ILogger _log;
+    private readonly CloudApiThrottle _throttle;
 
     // The base address as text, ending in '/': each request's address is this plus an already escaped path, parsed
     // once, instead of a relative Uri resolved against a base (two parses and a combine per call).
@@ -58,8 +59,12 @@ internal sealed class CloudApiConnection
         _log = log;
         _root = settings.BaseAddress.AbsoluteUri;
         _retrying = CloudApiResilience.BuildRetrying(settings, log);
+        _throttle = new CloudApiThrottle(settings, log);
         Redactor = new SecretRedactor(settings.ApiToken);
     }
+
+    /// <summary>Releases the throttle; calls still queued in it fail.</summary>
+    public void Dispose() => _throttle.Dispose();
 
     /// <summary>Takes the token and secret links out of text from outside (R18).</summary>
     public SecretRedactor Redactor { get; }
@@ -216,15 +221,34 @@ internal sealed class CloudApiConnection
     }
 
     /// <summary>
-    /// One attempt: the whole exchange, from building the request to the parsed (or bounded error) body. A failure
-    /// comes back as the outcome's exception, for the pipeline to judge without it being thrown again.
+    /// One attempt: through the client's throttle, then the whole exchange, from building the request to the parsed (or
+    /// bounded error) body. A failure comes back as the outcome's exception, for the pipeline to judge without it being
+    /// thrown again. One method, not two: each await layer costs per call (docs/benchmarks.md).
     /// </summary>
     private async ValueTask<Outcome<CloudApiReply>> AttemptAsync(CloudApiCall call, CancellationToken cancellationToken)
     {
+        // The client's one throttle first: the pause after a 429 on any call, and the requests in flight.
+        CloudApiThrottle.Permit permit;
+        try
+        {
+            permit = await _throttle.EnterAsync(call, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
+        {
+            return Outcome.FromException<CloudApiReply>(new OperationCanceledException(ex.Message, ex, cancellationToken));
+        }
+        catch (Exception ex)
+        {
+            return Outcome.FromException<CloudApiReply>(ex);
+        }
+
+        var answered = 0;
+        TimeSpan? retryAfter = null;
         var budget = call.AttemptBudget();
         if (budget == TimeSpan.Zero)
         {
             // The overall timeout ran out while waiting to retry: nothing more is sent.
+            _throttle.Answered(permit, 0, null, call);
             return Outcome.FromException<CloudApiReply>(new TimeoutException("The overall timeout has passed."));
         }
 
@@ -286,6 +310,8 @@ internal sealed class CloudApiConnection
                 }
             }
 
+            answered = status;
+            retryAfter = reply.RetryAfter;
             ClientLog.Answered(
                 _log,
                 call.Request.Method.Method,
@@ -321,6 +347,8 @@ internal sealed class CloudApiConnection
             {
                 StopTimer(timeout);
             }
+
+            _throttle.Answered(permit, answered, retryAfter, call);
         }
     }
 

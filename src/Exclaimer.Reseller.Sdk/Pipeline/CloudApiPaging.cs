@@ -28,6 +28,10 @@ internal static class CloudApiPaging
         return "ContinuationToken=" + continuationToken;
     }
 
+    /// <summary>A page asked for by number, to fetch the pages after the first concurrently (the list reported its total).</summary>
+    public static string NumberedQuery(int page, int pageSize) =>
+        "Page=" + page.ToString(CultureInfo.InvariantCulture) + "&PageSize=" + pageSize.ToString(CultureInfo.InvariantCulture);
+
     /// <summary>
     /// The token for the next page, or <see langword="null"/> at the end (none, or 0). A token that does not move is
     /// passed on as it is: the walk's <see cref="PageWalkGuard"/> stops it as a loop rather than taking it for the end.

@@ -87,7 +87,7 @@ internal static class CloudApiResilience
     /// <summary>Whether an outcome is worth another attempt: 408, 429, 5xx, a connection error or a timed-out attempt.</summary>
     public static bool IsTransient(Outcome<CloudApiReply> outcome, CloudApiCall call, TimeSpan maxRetryAfter, CancellationToken cancellationToken)
     {
-        if (call.IsOutOfTime)
+        if (call.IsOutOfTime || call.NoMoreAttempts)
         {
             return false;
         }

@@ -16,6 +16,12 @@ internal sealed class SubscriptionsResponse
 
     public int? SubscriptionCount { get; set; }
 
+    /// <summary>The page number the server answered (the contract echoes it), when it said.</summary>
+    public int? Page { get; set; }
+
+    /// <summary>The page size the server answered with, when it said.</summary>
+    public int? PageSize { get; set; }
+
     [JsonConverter(typeof(ContinuationTokenConverter))]
     public string? ContinuationToken { get; set; }
 }
@@ -27,6 +33,12 @@ internal sealed class SubscriptionUsersResponse
 
     public int? UserCount { get; set; }
 
+    /// <summary>The page number the server answered (the contract echoes it), when it said.</summary>
+    public int? Page { get; set; }
+
+    /// <summary>The page size the server answered with, when it said.</summary>
+    public int? PageSize { get; set; }
+
     [JsonConverter(typeof(ContinuationTokenConverter))]
     public string? ContinuationToken { get; set; }
 }
@@ -37,6 +49,12 @@ internal sealed class EndUsersResponse
     public List<Customer>? EndUsers { get; set; }
 
     public int? EndUserCount { get; set; }
+
+    /// <summary>The page number the server answered (the contract echoes it), when it said.</summary>
+    public int? Page { get; set; }
+
+    /// <summary>The page size the server answered with, when it said.</summary>
+    public int? PageSize { get; set; }
 
     [JsonConverter(typeof(ContinuationTokenConverter))]
     public string? ContinuationToken { get; set; }

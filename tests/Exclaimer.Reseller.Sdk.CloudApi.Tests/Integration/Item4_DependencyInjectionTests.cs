@@ -80,6 +80,8 @@ public sealed class Item4_DependencyInjectionTests : IDisposable
             ["Exclaimer:MaxRetryAfter"] = "00:01:30",
             ["Exclaimer:AttemptTimeout"] = "00:00:20",
             ["Exclaimer:OverallTimeout"] = "00:03:00",
+            ["Exclaimer:PageConcurrency"] = "6",
+            ["Exclaimer:MaxConcurrentRequests"] = "32",
         }));
         using var provider = services.BuildServiceProvider();
 
@@ -96,6 +98,8 @@ public sealed class Item4_DependencyInjectionTests : IDisposable
         Assert.Equal(TimeSpan.FromMinutes(3), options.Retry.OverallTimeout);
         Assert.Equal("reseller.example", options.ResellerDomain);
         Assert.Equal("admin@reseller.example", options.ResellerAdminEmail);
+        Assert.Equal(6, options.PageConcurrency);
+        Assert.Equal(32, options.MaxConcurrentRequests);
     }
 
     [Theory]
