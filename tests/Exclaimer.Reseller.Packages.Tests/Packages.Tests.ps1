@@ -158,7 +158,7 @@ Describe '<Id>' -ForEach $script:PackageIds {
         $notes = [string]$Metadata.releaseNotes
         $notes.StartsWith($top.Trim(), [StringComparison]::Ordinal) | Should -BeTrue -Because "the notes open with '$top'"
         $notes.Contains($firstEntry.Trim()) | Should -BeTrue -Because 'the notes hold the top section''s entries'
-        if ($headings.Count -gt 1) { $notes.Contains($headings[1].Substring(3) -replace '[\[\]]', '') | Should -BeFalse -Because 'only the top section' }
+        if ($headings.Count -gt 1) { $notes.Contains(($headings[1].Substring(3) -replace '[\[\]]', '').Trim()) | Should -BeFalse -Because 'only the top section' }
     }
 }
 
