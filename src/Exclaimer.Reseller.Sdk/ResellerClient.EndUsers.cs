@@ -34,7 +34,10 @@ public partial class ResellerClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The customer as sent, its country as ISO 3166-1 alpha-3 as the Cloud API reports it. The counts are not known here.</returns>
     /// <exception cref="ResellerValidationException">A field is missing or malformed; nothing was sent.</exception>
-    public virtual async Task<Customer> SetCustomerAsync(SetCustomerOptions options, CancellationToken cancellationToken = default)
+    public virtual Task<Customer> SetCustomerAsync(SetCustomerOptions options, CancellationToken cancellationToken = default) =>
+        Traced("ResellerClient.SetCustomer", (options, cancellationToken), static (client, s) => client.SetCustomerCoreAsync(s.options, s.cancellationToken));
+
+    private async Task<Customer> SetCustomerCoreAsync(SetCustomerOptions options, CancellationToken cancellationToken)
     {
         if (options is null)
         {

@@ -28,7 +28,10 @@ public partial class ResellerClient
     /// <exception cref="ResellerValidationException">An input is missing or malformed; nothing was sent.</exception>
     /// <exception cref="ResellerConflictException">A subscription with that id already exists (<c>SubscriptionAlreadyExists</c>).</exception>
     /// <exception cref="ResellerAuthenticationException">The partner has no MSP access (<c>Forbidden</c>).</exception>
-    public virtual async Task<MspSubscription> CreateMspSubscriptionAsync(CreateMspSubscriptionOptions options, CancellationToken cancellationToken = default)
+    public virtual Task<MspSubscription> CreateMspSubscriptionAsync(CreateMspSubscriptionOptions options, CancellationToken cancellationToken = default) =>
+        Traced("ResellerClient.CreateMspSubscription", (options, cancellationToken), static (client, s) => client.CreateMspSubscriptionCoreAsync(s.options, s.cancellationToken));
+
+    private async Task<MspSubscription> CreateMspSubscriptionCoreAsync(CreateMspSubscriptionOptions options, CancellationToken cancellationToken)
     {
         if (options is null)
         {
@@ -83,16 +86,18 @@ public partial class ResellerClient
     {
         var extra = MspRules.Query(query, periodNeedsUsage: true);
         return AsyncPageable<MspSubscription>.Create(
-            async (token, size, ct) =>
-            {
-                var pageSize = PageSizeOrDefault(size);
-                var request = CloudApiRequest.Get(CloudApiRoutes.MspSubscriptions, CloudApiPaging.Query(token, pageSize) + extra);
-                var response = await MspGetAsync(request, CloudApiJsonContext.Default.MspSubscriptionsResponse, ct).ConfigureAwait(false);
-                var items = CloudApiPaging.Items(request, response.Subscriptions, pageSize, static s => !string.IsNullOrEmpty(s.SubscriptionId), "SubscriptionID");
-                return Page<MspSubscription>.FromServer(items, CloudApiPaging.Next(response.ContinuationToken), items.Count, response.SubscriptionCount);
-            },
+            (token, size, ct) => Traced("ResellerClient.GetMspSubscriptions", (extra, token, size, ct), static (client, s) => client.MspSubscriptionsPageAsync(s.extra, s.token, s.size, s.ct)),
             "MSP subscriptions",
             cancellationToken);
+    }
+
+    private async Task<Page<MspSubscription>> MspSubscriptionsPageAsync(string extra, string? token, int? size, CancellationToken cancellationToken)
+    {
+        var pageSize = PageSizeOrDefault(size);
+        var request = CloudApiRequest.Get(CloudApiRoutes.MspSubscriptions, CloudApiPaging.Query(token, pageSize) + extra);
+        var response = await MspGetAsync(request, CloudApiJsonContext.Default.MspSubscriptionsResponse, cancellationToken).ConfigureAwait(false);
+        var items = CloudApiPaging.Items(request, response.Subscriptions, pageSize, static s => !string.IsNullOrEmpty(s.SubscriptionId), "SubscriptionID");
+        return Page<MspSubscription>.FromServer(items, CloudApiPaging.Next(response.ContinuationToken), items.Count, response.SubscriptionCount);
     }
 
     /// <summary>One MSP subscription (R24; <c>GET /1.0/msp/subscriptions/{id}</c>), with its usage when asked for.</summary>
@@ -100,7 +105,10 @@ public partial class ResellerClient
     /// <param name="query">Whether to report usage, and over which days.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="ResellerNotFoundException">No subscription has that id.</exception>
-    public virtual async Task<MspSubscription> GetMspSubscriptionAsync(string subscriptionId, MspSubscriptionQuery? query = null, CancellationToken cancellationToken = default)
+    public virtual Task<MspSubscription> GetMspSubscriptionAsync(string subscriptionId, MspSubscriptionQuery? query = null, CancellationToken cancellationToken = default) =>
+        Traced("ResellerClient.GetMspSubscription", (subscriptionId, query, cancellationToken), static (client, s) => client.GetMspSubscriptionCoreAsync(s.subscriptionId, s.query, s.cancellationToken));
+
+    private async Task<MspSubscription> GetMspSubscriptionCoreAsync(string subscriptionId, MspSubscriptionQuery? query, CancellationToken cancellationToken)
     {
         var id = SubscriptionRules.ExistingId(subscriptionId);
         var extra = MspRules.Query(query, periodNeedsUsage: true);
@@ -113,7 +121,10 @@ public partial class ResellerClient
 
     /// <summary>An MSP subscription's status and whether its tenant finished onboarding (R24; <c>GET .../status</c>).</summary>
     /// <exception cref="ResellerNotFoundException">No subscription has that id.</exception>
-    public virtual Task<MspSubscriptionStatus> GetMspSubscriptionStatusAsync(string subscriptionId, CancellationToken cancellationToken = default)
+    public virtual Task<MspSubscriptionStatus> GetMspSubscriptionStatusAsync(string subscriptionId, CancellationToken cancellationToken = default) =>
+        Traced("ResellerClient.GetMspSubscriptionStatus", (subscriptionId, cancellationToken), static (client, s) => client.GetMspSubscriptionStatusCoreAsync(s.subscriptionId, s.cancellationToken));
+
+    private Task<MspSubscriptionStatus> GetMspSubscriptionStatusCoreAsync(string subscriptionId, CancellationToken cancellationToken)
     {
         var id = SubscriptionRules.ExistingId(subscriptionId);
         return MspGetAsync(CloudApiRequest.Get(CloudApiRoutes.MspStatus(id), subscriptionId: id), CloudApiJsonContext.Default.MspSubscriptionStatus, cancellationToken);
@@ -127,7 +138,10 @@ public partial class ResellerClient
     /// <param name="period">The days; <see langword="null"/> for the previous calendar month.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="ResellerNotFoundException">No subscription has that id.</exception>
-    public virtual async Task<IReadOnlyList<MspSender>> GetMspSendersAsync(string subscriptionId, UsagePeriod? period = null, CancellationToken cancellationToken = default)
+    public virtual Task<IReadOnlyList<MspSender>> GetMspSendersAsync(string subscriptionId, UsagePeriod? period = null, CancellationToken cancellationToken = default) =>
+        Traced("ResellerClient.GetMspSenders", (subscriptionId, period, cancellationToken), static (client, s) => client.GetMspSendersCoreAsync(s.subscriptionId, s.period, s.cancellationToken));
+
+    private async Task<IReadOnlyList<MspSender>> GetMspSendersCoreAsync(string subscriptionId, UsagePeriod? period, CancellationToken cancellationToken)
     {
         var id = SubscriptionRules.ExistingId(subscriptionId);
         var query = MspRules.Period(period);

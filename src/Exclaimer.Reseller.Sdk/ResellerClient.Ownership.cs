@@ -24,7 +24,10 @@ public partial class ResellerClient
     /// Neither or both of address and user id (nothing was sent), or the user is not an Admin (<c>OwnerMustBeAdmin</c>).
     /// </exception>
     /// <exception cref="ResellerNotFoundException">The user is not on the subscription (<c>UserNotFound</c>).</exception>
-    public virtual async Task<Subscription> ChangeSubscriptionOwnerAsync(string subscriptionId, ChangeOwnerOptions options, CancellationToken cancellationToken = default)
+    public virtual Task<Subscription> ChangeSubscriptionOwnerAsync(string subscriptionId, ChangeOwnerOptions options, CancellationToken cancellationToken = default) =>
+        Traced("ResellerClient.ChangeSubscriptionOwner", (subscriptionId, options, cancellationToken), static (client, s) => client.ChangeSubscriptionOwnerCoreAsync(s.subscriptionId, s.options, s.cancellationToken));
+
+    private async Task<Subscription> ChangeSubscriptionOwnerCoreAsync(string subscriptionId, ChangeOwnerOptions options, CancellationToken cancellationToken)
     {
         if (options is null)
         {
@@ -88,7 +91,10 @@ public partial class ResellerClient
     /// <returns>The subscription as the server now holds it.</returns>
     /// <exception cref="ResellerValidationException">Nothing to change, or an id is malformed; nothing was sent.</exception>
     /// <exception cref="ResellerNotFoundException">No such reseller (<c>ResellerNotFound</c>) or customer (<c>CustomerNotFound</c>), or no such subscription.</exception>
-    public virtual async Task<Subscription> MigrateSubscriptionAsync(string subscriptionId, MigrateSubscriptionOptions options, CancellationToken cancellationToken = default)
+    public virtual Task<Subscription> MigrateSubscriptionAsync(string subscriptionId, MigrateSubscriptionOptions options, CancellationToken cancellationToken = default) =>
+        Traced("ResellerClient.MigrateSubscription", (subscriptionId, options, cancellationToken), static (client, s) => client.MigrateSubscriptionCoreAsync(s.subscriptionId, s.options, s.cancellationToken));
+
+    private async Task<Subscription> MigrateSubscriptionCoreAsync(string subscriptionId, MigrateSubscriptionOptions options, CancellationToken cancellationToken)
     {
         if (options is null)
         {

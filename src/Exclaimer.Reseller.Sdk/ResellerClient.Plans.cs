@@ -18,7 +18,10 @@ public partial class ResellerClient
     /// <returns>The subscription as the server now holds it.</returns>
     /// <exception cref="ResellerValidationException">The tier is <see cref="Tier.Unknown"/>; nothing was sent.</exception>
     /// <exception cref="ResellerConflictException">The subscription is archived (<c>InvalidSubscriptionState</c>).</exception>
-    public virtual Task<Subscription> ChangeSubscriptionTierAsync(string subscriptionId, Tier tier, CancellationToken cancellationToken = default)
+    public virtual Task<Subscription> ChangeSubscriptionTierAsync(string subscriptionId, Tier tier, CancellationToken cancellationToken = default) =>
+        Traced("ResellerClient.ChangeSubscriptionTier", (subscriptionId, tier, cancellationToken), static (client, s) => client.ChangeSubscriptionTierCoreAsync(s.subscriptionId, s.tier, s.cancellationToken));
+
+    private Task<Subscription> ChangeSubscriptionTierCoreAsync(string subscriptionId, Tier tier, CancellationToken cancellationToken)
     {
         var id = SubscriptionRules.ExistingId(subscriptionId);
         var chosen = PlanRules.Tier(tier);
@@ -39,7 +42,10 @@ public partial class ResellerClient
     /// (<c>ProductChangeNotAllowed</c>).
     /// </exception>
     /// <exception cref="ResellerConflictException">The subscription is archived (<c>InvalidSubscriptionState</c>).</exception>
-    public virtual Task<Subscription> ChangeSubscriptionSkuAsync(string subscriptionId, ChangeSkuOptions options, CancellationToken cancellationToken = default)
+    public virtual Task<Subscription> ChangeSubscriptionSkuAsync(string subscriptionId, ChangeSkuOptions options, CancellationToken cancellationToken = default) =>
+        Traced("ResellerClient.ChangeSubscriptionSku", (subscriptionId, options, cancellationToken), static (client, s) => client.ChangeSubscriptionSkuCoreAsync(s.subscriptionId, s.options, s.cancellationToken));
+
+    private Task<Subscription> ChangeSubscriptionSkuCoreAsync(string subscriptionId, ChangeSkuOptions options, CancellationToken cancellationToken)
     {
         if (options is null)
         {
@@ -68,7 +74,10 @@ public partial class ResellerClient
     /// <returns>The subscription as the server now holds it.</returns>
     /// <exception cref="ResellerValidationException">The not-for-resale users are missing or not wanted; nothing was sent.</exception>
     /// <exception cref="ResellerConflictException">The subscription is archived (<c>InvalidSubscriptionState</c>).</exception>
-    public virtual Task<Subscription> ChangeSubscriptionNfrAsync(string subscriptionId, NfrOptions options, CancellationToken cancellationToken = default)
+    public virtual Task<Subscription> ChangeSubscriptionNfrAsync(string subscriptionId, NfrOptions options, CancellationToken cancellationToken = default) =>
+        Traced("ResellerClient.ChangeSubscriptionNfr", (subscriptionId, options, cancellationToken), static (client, s) => client.ChangeSubscriptionNfrCoreAsync(s.subscriptionId, s.options, s.cancellationToken));
+
+    private Task<Subscription> ChangeSubscriptionNfrCoreAsync(string subscriptionId, NfrOptions options, CancellationToken cancellationToken)
     {
         if (options is null)
         {
@@ -88,7 +97,10 @@ public partial class ResellerClient
 
     /// <summary>A subscription's tier and SKU changes, newest first (R19; <c>GET .../history</c>).</summary>
     /// <exception cref="ResellerNotFoundException">No subscription has that id.</exception>
-    public virtual Task<SubscriptionHistory> GetSubscriptionHistoryAsync(string subscriptionId, CancellationToken cancellationToken = default)
+    public virtual Task<SubscriptionHistory> GetSubscriptionHistoryAsync(string subscriptionId, CancellationToken cancellationToken = default) =>
+        Traced("ResellerClient.GetSubscriptionHistory", (subscriptionId, cancellationToken), static (client, s) => client.GetSubscriptionHistoryCoreAsync(s.subscriptionId, s.cancellationToken));
+
+    private Task<SubscriptionHistory> GetSubscriptionHistoryCoreAsync(string subscriptionId, CancellationToken cancellationToken)
     {
         var id = SubscriptionRules.ExistingId(subscriptionId);
         return _connection.GetAsync(

@@ -13,14 +13,7 @@ public partial class ResellerClient
     /// <summary>The resellers below the partner account, a page at a time (R22; <c>GET /1.0/resellers</c>), in the order they were added.</summary>
     public virtual AsyncPageable<ResellerCompany> GetResellersAsync(CancellationToken cancellationToken = default) =>
         AsyncPageable<ResellerCompany>.Create(
-            async (token, size, ct) =>
-            {
-                var pageSize = PageSizeOrDefault(size);
-                var request = CloudApiRequest.Get(CloudApiRoutes.Resellers, CloudApiPaging.Query(token, pageSize));
-                var response = await _connection.GetAsync(request, CloudApiJsonContext.Default.ResellersResponse, ct).ConfigureAwait(false);
-                var resellers = CloudApiPaging.Items(request, response.Resellers, pageSize, static reseller => !string.IsNullOrEmpty(reseller.ResellerId), "ResellerID");
-                return Page<ResellerCompany>.FromServer(resellers, CloudApiPaging.Next(response.ContinuationToken), resellers.Count, response.ResellerCount);
-            },
+            (token, size, ct) => Traced("ResellerClient.GetResellers", (token, size, ct), static (client, s) => client.ResellersPageAsync(s.token, s.size, s.ct)),
             "resellers",
             cancellationToken);
 
@@ -32,7 +25,10 @@ public partial class ResellerClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The reseller as sent, its country as ISO 3166-1 alpha-3 as the Cloud API reports it.</returns>
     /// <exception cref="ResellerValidationException">A field is missing or malformed; nothing was sent.</exception>
-    public virtual async Task<ResellerCompany> SetResellerAsync(SetResellerOptions options, CancellationToken cancellationToken = default)
+    public virtual Task<ResellerCompany> SetResellerAsync(SetResellerOptions options, CancellationToken cancellationToken = default) =>
+        Traced("ResellerClient.SetReseller", (options, cancellationToken), static (client, s) => client.SetResellerCoreAsync(s.options, s.cancellationToken));
+
+    private async Task<ResellerCompany> SetResellerCoreAsync(SetResellerOptions options, CancellationToken cancellationToken)
     {
         if (options is null)
         {
@@ -42,5 +38,14 @@ public partial class ResellerClient
         var body = DirectoryRules.Reseller(options);
         await _connection.SendOrThrowAsync(CloudApiRequest.Json(HttpMethod.Put, CloudApiRoutes.Resellers, body, CloudApiJsonContext.Default.ResellerRequest, null), cancellationToken).ConfigureAwait(false);
         return new ResellerCompany { ResellerId = body.ResellerId, CompanyName = body.CompanyName, CountryCode = Alpha3(body.CountryCode) };
+    }
+
+    private async Task<Page<ResellerCompany>> ResellersPageAsync(string? token, int? size, CancellationToken cancellationToken)
+    {
+        var pageSize = PageSizeOrDefault(size);
+        var request = CloudApiRequest.Get(CloudApiRoutes.Resellers, CloudApiPaging.Query(token, pageSize));
+        var response = await _connection.GetAsync(request, CloudApiJsonContext.Default.ResellersResponse, cancellationToken).ConfigureAwait(false);
+        var resellers = CloudApiPaging.Items(request, response.Resellers, pageSize, static reseller => !string.IsNullOrEmpty(reseller.ResellerId), "ResellerID");
+        return Page<ResellerCompany>.FromServer(resellers, CloudApiPaging.Next(response.ContinuationToken), resellers.Count, response.ResellerCount);
     }
 }

@@ -21,7 +21,10 @@ public partial class ResellerClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The token to hand to the partner taking the subscription over. It is a credential: keep it out of logs.</returns>
     /// <exception cref="ResellerConflictException">The subscription is archived (<c>InvalidSubscriptionState</c>).</exception>
-    public virtual async Task<SubscriptionTransfer> InitiateSubscriptionTransferAsync(string subscriptionId, CancellationToken cancellationToken = default)
+    public virtual Task<SubscriptionTransfer> InitiateSubscriptionTransferAsync(string subscriptionId, CancellationToken cancellationToken = default) =>
+        Traced("ResellerClient.InitiateSubscriptionTransfer", (subscriptionId, cancellationToken), static (client, s) => client.InitiateSubscriptionTransferCoreAsync(s.subscriptionId, s.cancellationToken));
+
+    private async Task<SubscriptionTransfer> InitiateSubscriptionTransferCoreAsync(string subscriptionId, CancellationToken cancellationToken)
     {
         var id = SubscriptionRules.ExistingId(subscriptionId);
         var request = CloudApiRequest.Post(CloudApiRoutes.Transfer(id), id);
@@ -48,7 +51,10 @@ public partial class ResellerClient
     /// <param name="subscriptionId">The subscription.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The subscription as the server now holds it.</returns>
-    public virtual Task<Subscription> CancelSubscriptionTransferAsync(string subscriptionId, CancellationToken cancellationToken = default)
+    public virtual Task<Subscription> CancelSubscriptionTransferAsync(string subscriptionId, CancellationToken cancellationToken = default) =>
+        Traced("ResellerClient.CancelSubscriptionTransfer", (subscriptionId, cancellationToken), static (client, s) => client.CancelSubscriptionTransferCoreAsync(s.subscriptionId, s.cancellationToken));
+
+    private Task<Subscription> CancelSubscriptionTransferCoreAsync(string subscriptionId, CancellationToken cancellationToken)
     {
         var id = SubscriptionRules.ExistingId(subscriptionId);
         return ChangeStateAsync(id, CloudApiRequest.Put(CloudApiRoutes.CancelTransfer(id), id), "taken off transfer", s => s.PendingTransfer != true, cancellationToken);
@@ -69,7 +75,10 @@ public partial class ResellerClient
     /// <exception cref="ResellerValidationException">The input breaks a rule; nothing was sent.</exception>
     /// <exception cref="ResellerConflictException">The token claims nothing: unknown, used, or cancelled (<c>TransferTokenRefused</c>).</exception>
     /// <exception cref="ResellerNotFoundException">No such reseller (<c>ResellerNotFound</c>) or customer (<c>CustomerNotFound</c>).</exception>
-    public virtual async Task<Subscription> ClaimSubscriptionTransferAsync(ClaimTransferOptions options, CancellationToken cancellationToken = default)
+    public virtual Task<Subscription> ClaimSubscriptionTransferAsync(ClaimTransferOptions options, CancellationToken cancellationToken = default) =>
+        Traced("ResellerClient.ClaimSubscriptionTransfer", (options, cancellationToken), static (client, s) => client.ClaimSubscriptionTransferCoreAsync(s.options, s.cancellationToken));
+
+    private async Task<Subscription> ClaimSubscriptionTransferCoreAsync(ClaimTransferOptions options, CancellationToken cancellationToken)
     {
         if (options is null)
         {

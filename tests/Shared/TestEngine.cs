@@ -24,8 +24,10 @@ internal sealed class TestEngine : IDisposable
     /// <param name="configure">Sets more client options, e.g. the SPF step's DNS servers.</param>
     /// <param name="partner">The kind of partner the emulator answers as.</param>
     /// <param name="mailboxAllocation">The MSP's mailbox allocation, if any.</param>
-    public TestEngine(ResellerStore? store = null, InvitationSender? sender = null, string? resellerAdminEmail = "admin@reseller.example", Action<ResellerClientOptions>? configure = null, EmulatorPartnerKind partner = EmulatorPartnerKind.Marketplace, int? mailboxAllocation = null)
+    /// <param name="apiToken">The token the emulator requires (and the client sends); default none required.</param>
+    public TestEngine(ResellerStore? store = null, InvitationSender? sender = null, string? resellerAdminEmail = "admin@reseller.example", Action<ResellerClientOptions>? configure = null, EmulatorPartnerKind partner = EmulatorPartnerKind.Marketplace, int? mailboxAllocation = null, string? apiToken = null)
     {
+        ApiToken = apiToken;
         Store = store ?? new InMemoryResellerStore();
         Invitations = sender as InMemoryInvitationSender ?? new InMemoryInvitationSender();
         Emulator = new ResellerEmulator(new EmulatorOptions
@@ -36,6 +38,7 @@ internal sealed class TestEngine : IDisposable
             LoggerFactory = Logs,
             PartnerKind = partner,
             MailboxAllocation = mailboxAllocation,
+            ApiToken = apiToken,
         });
         Client = Emulator.CreateClient(options =>
         {
@@ -50,6 +53,9 @@ internal sealed class TestEngine : IDisposable
     }
 
     public FakeTimeProvider Clock { get; } = new(Now);
+
+    /// <summary>The token the emulator requires, or <see langword="null"/>.</summary>
+    public string? ApiToken { get; }
 
     public CapturingLoggerFactory Logs { get; } = new();
 
@@ -99,7 +105,7 @@ internal sealed class TestEngine : IDisposable
     /// </summary>
     public async Task<HttpResponseMessage> SetUsageAsync(string subscriptionId, int serverSide, int clientSide, string? sendersJson = null)
     {
-        using var http = new HttpClient(Emulator.Handler, disposeHandler: false) { BaseAddress = new Uri("http://localhost/exclaimerapi/") };
+        using var http = RawHttpClient();
         var body = $"{{\"MailboxCount\":{serverSide},\"ClientSideMailboxCount\":{clientSide}{(sendersJson is null ? string.Empty : ",\"Senders\":" + sendersJson)}}}";
         using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
         var response = await http.PutAsync(new Uri("_emulator/1.0/subscriptions/" + Uri.EscapeDataString(subscriptionId) + "/usage", UriKind.Relative), content);
@@ -110,7 +116,7 @@ internal sealed class TestEngine : IDisposable
     /// <summary>A raw request to the emulator, for what the client refuses to send (the emulator's own checks at the HTTP level).</summary>
     public async Task<(int Status, string Body)> SendRawAsync(HttpMethod method, string pathBelowSegment, string? json = null)
     {
-        using var http = new HttpClient(Emulator.Handler, disposeHandler: false) { BaseAddress = new Uri("http://localhost/exclaimerapi/") };
+        using var http = RawHttpClient();
         using var request = new HttpRequestMessage(method, new Uri(pathBelowSegment, UriKind.Relative));
         if (json is not null)
         {
@@ -119,6 +125,17 @@ internal sealed class TestEngine : IDisposable
 
         using var response = await http.SendAsync(request);
         return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    private HttpClient RawHttpClient()
+    {
+        var http = new HttpClient(Emulator.Handler, disposeHandler: false) { BaseAddress = new Uri("http://localhost/exclaimerapi/") };
+        if (ApiToken is not null)
+        {
+            http.DefaultRequestHeaders.Add("ExAPIToken", ApiToken);
+        }
+
+        return http;
     }
 
     public void Dispose()

@@ -11,8 +11,6 @@ using Exclaimer.Reseller.Emulator.Invitations;
 using Exclaimer.Reseller.Emulator.Storage;
 using Exclaimer.Reseller.Sdk.Pipeline;
 using Exclaimer.Reseller.Sdk.Tests.Support;
-using OpenTelemetry;
-using OpenTelemetry.Trace;
 
 namespace Exclaimer.Reseller.Sdk.Tests.Tracing;
 
@@ -23,21 +21,9 @@ namespace Exclaimer.Reseller.Sdk.Tests.Tracing;
 /// </summary>
 public sealed class TracingTests : IDisposable
 {
-    private static readonly ActivitySource TestSource = new("Exclaimer.Reseller.Sdk.Tests.Tracing");
+    private readonly SpanRecorder _spans = new();
 
-    private readonly List<Activity> _exported = new();
-    private readonly TracerProvider _tracing;
-
-    public TracingTests()
-    {
-        _tracing = OpenTelemetry.Sdk.CreateTracerProviderBuilder()
-            .AddSource(TestSource.Name, ResellerClient.ActivitySourceName, ResellerEmulator.ActivitySourceName)
-            .SetSampler(new AlwaysOnSampler())
-            .AddInMemoryExporter(_exported)
-            .Build()!;
-    }
-
-    public void Dispose() => _tracing.Dispose();
+    public void Dispose() => _spans.Dispose();
 
     [Fact]
     public async Task Tracing_AnOperationIsOneSpanWithEachHttpAttemptBelowIt()
@@ -177,7 +163,7 @@ public sealed class TracingTests : IDisposable
             engine.Client.GetSubscriptionAsync("contoso"),
             engine.Client.GetSubscriptionAsync("fabrikam")));
 
-        var root = Assert.Single(spans, s => s.Source == TestSource);
+        var root = Assert.Single(spans, s => s.Source == SpanRecorder.TestSource);
         var operations = spans.Where(s => s.Kind == ActivityKind.Internal && s.Source.Name == ResellerClient.ActivitySourceName).ToList();
         Assert.Equal(2, operations.Count);
         Assert.All(operations, o => Assert.Equal(root.SpanId, o.ParentSpanId));
@@ -201,7 +187,7 @@ public sealed class TracingTests : IDisposable
         var links = invitations.Sent.Select(m => m.AcceptLink).ToList();
         Assert.Equal(2, links.Count);
         Assert.True(spans.Count > 5, "the calls were traced");
-        foreach (var text in spans.SelectMany(Texts))
+        foreach (var text in spans.SelectMany(SpanRecorder.Texts))
         {
             Assert.DoesNotContain(token, text, StringComparison.OrdinalIgnoreCase);
             foreach (var link in links)
@@ -220,53 +206,11 @@ public sealed class TracingTests : IDisposable
     public void R18_UrlFullKeepsNoCredentialsAndNoQueryValueItDoesNotKnow(string address, string traced) =>
         Assert.Equal(traced, ClientTracing.FullUrl(new Uri(address)));
 
-    /// <summary>Runs <paramref name="calls"/> under a root span of this test and returns the spans of its trace, root included.</summary>
-    private async Task<List<Activity>> TraceAsync(Func<Task> calls)
-    {
-        ActivityTraceId trace;
-        using (var root = TestSource.StartActivity("test")!)
-        {
-            trace = root.TraceId;
-            await calls();
-        }
+    private Task<List<Activity>> TraceAsync(Func<Task> calls) => _spans.TraceAsync(calls);
 
-        _tracing.ForceFlush();
-        lock (_exported)
-        {
-            return _exported.Where(s => s.TraceId == trace).OrderBy(s => s.StartTimeUtc).ToList();
-        }
-    }
+    private static List<Activity> ClientSpans(IEnumerable<Activity> spans) => SpanRecorder.ClientSpans(spans);
 
-    private static List<Activity> ClientSpans(IEnumerable<Activity> spans) =>
-        spans.Where(s => s.Kind == ActivityKind.Client).OrderBy(s => s.StartTimeUtc).ToList();
-
-    private static Activity Operation(IEnumerable<Activity> spans) =>
-        Assert.Single(spans, s => s.Kind == ActivityKind.Internal && s.Source.Name == ResellerClient.ActivitySourceName);
-
-    /// <summary>Every text a span gives an exporter: its name, status, tags, events and their tags, and baggage.</summary>
-    private static IEnumerable<string> Texts(Activity span)
-    {
-        yield return span.DisplayName;
-        yield return span.StatusDescription ?? string.Empty;
-        foreach (var tag in span.TagObjects)
-        {
-            yield return tag.Key + "=" + tag.Value;
-        }
-
-        foreach (var item in span.Baggage)
-        {
-            yield return item.Key + "=" + item.Value;
-        }
-
-        foreach (var e in span.Events)
-        {
-            yield return e.Name;
-            foreach (var tag in e.Tags)
-            {
-                yield return tag.Key + "=" + tag.Value;
-            }
-        }
-    }
+    private static Activity Operation(IEnumerable<Activity> spans) => Assert.Single(SpanRecorder.Operations(spans));
 
     /// <summary>Answers 503 to the first requests, then hands the rest to the emulator.</summary>
     private sealed class FailingFirst : DelegatingHandler
