@@ -114,8 +114,9 @@ public class ResellerClientOptions
     /// following ones are asked for by number, this many at a time, and handed over in order. Without a total the list
     /// follows continuation tokens one page after another. Default <see cref="DefaultPageConcurrency"/> (4); 1 for one
     /// page at a time; at most <see cref="MaxPageConcurrency"/>. A list holds at most this many pages more than the one
-    /// being read, and a caller who stops early leaves no request running. It also bounds the mailbox counts
-    /// <see cref="ResellerClient.GetSubscriptionUsageAsync"/> asks for at once for a page.
+    /// being read; a caller who reads only the first page sends one request, and one who stops early leaves no request
+    /// running. It also bounds the mailbox counts <see cref="ResellerClient.GetSubscriptionUsageAsync"/> asks for at
+    /// once for a page.
     /// </summary>
     public int PageConcurrency { get; set; } = DefaultPageConcurrency;
 

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
-using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Threading;
@@ -91,7 +90,8 @@ internal sealed class EmulatorHandler : HttpMessageHandler
         if (answer.Body is { } body)
         {
             var content = new ByteArrayContent(body);
-            content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+            // Added as text: a client reads it as sent, so nothing is parsed or formatted on either side.
+            content.Headers.TryAddWithoutValidation("Content-Type", "application/json; charset=utf-8");
             response.Content = content;
         }
 

@@ -119,11 +119,12 @@ public abstract class AsyncPageable<T> : IAsyncEnumerable<T>
                 }
 
                 // The server said how many there are and answers pages by number: the rest go concurrently, started
-                // before the first page is handed over.
+                // once the caller asks for the second page. A caller who reads only the first (a portal's first screen,
+                // Select-Object -First) sends one request, not one per page in the window.
+                yield return page;
                 var pages = new ConcurrentPages<T>(_fetchNumberedPage!, numbered.Size, numbered.Count, _pageConcurrency, guard, linked.Token);
                 await using (pages.ConfigureAwait(false))
                 {
-                    yield return page;
                     Page<T>? last = null;
                     while (true)
                     {

@@ -7,7 +7,7 @@ namespace Exclaimer.Reseller.Sdk;
 
 /// <summary>
 /// Fetches pages 2 to N of a list by number, a few at a time, and hands them over in order (R2): a window of at most
-/// <c>concurrency</c> requests, started as soon as the first page says how many there are and refilled as the oldest is
+/// <c>concurrency</c> requests, started when the caller asks for the page after the first and refilled as the oldest is
 /// handed over, so the list holds at most that many pages more than the one being read. When the caller stops, or a
 /// page fails, the requests still in flight are cancelled and awaited: none is left running.
 /// </summary>
