@@ -173,3 +173,48 @@ function Start-SlowCloudApi {
     }
     [SlowCloudApi]::new($Token, $LatencyMs)
 }
+
+function Start-TestEmulator {
+    <#
+    The emulator as a standalone server (exclaimer-emulator, src/Exclaimer.Reseller.Emulator.Tool, built by
+    tests/run-tests.ps1) on a free loopback port, over a store folder of its own, answering as -Partner (Marketplace,
+    Reseller or Msp; R23, R24) with -MailboxAllocation for an Elite-programme MSP. The module reaches it through its
+    Cloud API transport: Connect() connects the session to it. SetUsage(id, serverSide, clientSide, senders) tells it
+    the mail a subscription has seen (its usage extension, R23). Stop() ends the process.
+    #>
+    param([ValidateSet('Marketplace', 'Reseller', 'Msp')] [string] $Partner = 'Marketplace', [int] $MailboxAllocation, [string] $Token = 'emulator-test-token-0123456789')
+    $tool = if ($env:EXCLAIMER_TEST_EMULATOR) { $env:EXCLAIMER_TEST_EMULATOR } else {
+        Join-Path $script:RepositoryRoot 'src/Exclaimer.Reseller.Emulator.Tool/bin/Release/net10.0/exclaimer-emulator.dll'
+    }
+    if (-not (Test-Path $tool)) {
+        throw "The emulator tool is not built at '$tool': run tests/run-tests.ps1, or dotnet build src/Exclaimer.Reseller.Emulator.Tool -c Release."
+    }
+    $store = New-TestStore
+    $dotnet = if ((Split-Path -Leaf ([Environment]::ProcessPath)) -match '^dotnet(\.exe)?$') { [Environment]::ProcessPath } else { (Get-Command dotnet).Source }
+    $start = [Diagnostics.ProcessStartInfo]::new($dotnet)
+    foreach ($argument in @($tool, '--port', '0', '--store', $store, '--token', $Token, '--partner', $Partner)) { $start.ArgumentList.Add($argument) }
+    if ($PSBoundParameters.ContainsKey('MailboxAllocation')) { $start.ArgumentList.Add('--mailbox-allocation'); $start.ArgumentList.Add("$MailboxAllocation") }
+    $start.UseShellExecute = $false
+    $start.RedirectStandardOutput = $true
+    $start.RedirectStandardError = $true
+    $process = [Diagnostics.Process]::Start($start)
+    $line = $process.StandardOutput.ReadLine()
+    if ($line -notmatch '^Listening on (?<uri>http://\S+)$') {
+        if (-not $process.HasExited) { $process.Kill() }
+        throw "The emulator did not start: '$line' $($process.StandardError.ReadToEnd())"
+    }
+    $api = $Matches.uri
+    [pscustomobject]@{ Uri = ($api -replace 'exclaimerapi$', ''); ApiUri = $api; Token = $Token; Process = $process; StorePath = $store } |
+        Add-Member -MemberType ScriptMethod -Name Connect -Value {
+            Connect-ResellerAccount -ApiToken (ConvertTo-SecureString $this.Token -AsPlainText -Force) -Endpoint $this.Uri -ResellerAdminEmail 'admin@reseller.example'
+        } -PassThru |
+        Add-Member -MemberType ScriptMethod -Name SetUsage -Value {
+            param([string] $SubscriptionId, [int] $ServerSide, [int] $ClientSide, [object[]] $Senders = @())
+            $body = @{ MailboxCount = $ServerSide; ClientSideMailboxCount = $ClientSide; Senders = @($Senders) } | ConvertTo-Json -Depth 4
+            Invoke-RestMethod -Method Put -Uri "$($this.ApiUri)/_emulator/1.0/subscriptions/$SubscriptionId/usage" -Headers @{ ExAPIToken = $this.Token } -ContentType 'application/json' -Body $body | Out-Null
+        } -PassThru |
+        Add-Member -MemberType ScriptMethod -Name Stop -Value {
+            if (-not $this.Process.HasExited) { $this.Process.Kill(); $this.Process.WaitForExit(5000) | Out-Null }
+            $this.Process.Dispose()
+        } -PassThru
+}
