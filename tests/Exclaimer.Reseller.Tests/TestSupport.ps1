@@ -117,7 +117,8 @@ function Start-FakeCloudApi {
     module (in this process or a child pwsh) makes real HTTP calls through its Cloud API transport. It knows one
     token and one subscription; any other token gets 401. -RedirectTo answers every request with a 307 to that address
     (R18: it must never be followed); -EchoToken answers a read of cloud-1 with a 400 whose body echoes the token and an
-    invitation link in JSON escapes (R18: neither may reach what a person reads). Returns an object with Uri, Requests
+    invitation link in JSON escapes (R18: neither may reach what a person reads). A transfer claim is always refused with
+    a 400 that echoes the token sent (R18, R21). Returns an object with Uri, Requests
     (what arrived) and Stop().
     #>
     param([Parameter(Mandatory)] [string] $Token, [string] $RedirectTo, [switch] $EchoToken)
@@ -141,6 +142,12 @@ function Start-FakeCloudApi {
                 '^/exclaimerapi/1\.0/status$' { '{"CurrentTime":"2026-11-26T09:00:00"}' }
                 '^/exclaimerapi/1\.0/subscriptions$' { '{"Subscriptions":[' + $subscription + '],"SubscriptionCount":1,"Page":1,"PageSize":200}' }
                 '^/exclaimerapi/1\.0/subscriptions/cloud-1$' { '{"Subscription":' + $subscription + '}' }
+                # A claim is always refused, echoing the token it was sent (R18: it must not reach what people read).
+                '^/exclaimerapi/1\.0/subscriptions/transfer/claim$' {
+                    $sent = ([IO.StreamReader]::new($request.InputStream)).ReadToEnd() | ConvertFrom-Json
+                    $status = 400
+                    '{"Message":"TransferToken ' + $sent.TransferToken + ' is not valid","Field":"TransferToken"}'
+                }
                 default { $status = 404; '{"Message":"Not found"}' }
             }
             if ($request.Headers['ExAPIToken'] -ne $token) { $status = 401; $body = '{"Message":"Unauthorized"}' }
