@@ -56,6 +56,12 @@ Describe 'R3/R7: New-ResellerSubscription -Currency, -TrialDays, -OwnerUserId, -
         "$default" | Should -Match 'billed in GBP \(the default\); the currency cannot be changed later'
     }
 
+    It 'R3: Tab completes -Currency with the five currencies' {
+        $line = 'New-ResellerSubscription -Currency '
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Sort-Object |
+            Should -Be @('AUD', 'CAD', 'EUR', 'GBP', 'USD')
+    }
+
     It 'R7: -TrialDays with -SkipTrial is refused, naming both' {
         New-ResellerSubscription -Product Microsoft365 -CustomerName 'Contoso Ltd' -UserCount 4 -TrialDays 10 -SkipTrial -ErrorVariable failed -ErrorAction SilentlyContinue
         $failed | Get-ErrorId | Should -BeIn @('InvalidField', 'MissingField')
