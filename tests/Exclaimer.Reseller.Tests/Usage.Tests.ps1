@@ -155,3 +155,28 @@ Describe 'R23: the mailbox allocation is only for Elite-programme MSPs' {
         $failed[0].CategoryInfo.Category | Should -Be 'PermissionDenied'
     }
 }
+
+Describe 'R23: what the usage report costs over the Cloud API' {
+    BeforeAll {
+        $script:token = 'r23-slow-token-0123456789abcdef'
+        $script:api = Start-SlowCloudApi -Token $script:token -LatencyMs 50
+        Connect-ResellerAccount -ApiToken (ConvertTo-SecureString $script:token -AsPlainText -Force) -Endpoint $script:api.Uri -ResellerAdminEmail admin@reseller.example -ResellerDomain reseller.example
+        1..12 | ForEach-Object { [pscustomobject]@{ SubscriptionId = "slow-$_"; Product = 'Microsoft365'; CustomerName = "Customer $_"; UserCount = 5; Domain = "slow-$_.example"; Currency = 'GBP' } } |
+            New-ResellerSubscription -ThrottleLimit 8 | Out-Null
+    }
+    AfterAll {
+        Disconnect-ResellerAccount
+        $script:api.Dispose()
+    }
+
+    It 'one request per page of subscriptions and one per subscription for its mailbox counts; a row each' {
+        $script:api.ResetCounters()
+        $report = @(Get-ResellerSubscriptionUsage)
+        $report | Should -HaveCount 12
+        $report[0].ServerSideMailboxes | Should -Be 7
+        $report[0].Overage | Should -Be 2
+        $log = @($script:api.Log)
+        @($log | Where-Object { $_ -like 'GET /exclaimerapi/1.0/subscriptions/*/mailbox-count' }) | Should -HaveCount 12
+        @($log | Where-Object { $_ -like 'GET /exclaimerapi/1.0/subscriptions?*' }).Count | Should -BeGreaterOrEqual 1
+    }
+}
