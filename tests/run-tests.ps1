@@ -54,6 +54,11 @@ $dnsServerProject = Join-Path $PSScriptRoot 'Exclaimer.Reseller.TestDnsServer/Ex
 dotnet build $dnsServerProject --configuration $Configuration --nologo --verbosity quiet
 if ($LASTEXITCODE -ne 0) { throw "Building the test DNS server failed (exit code $LASTEXITCODE)." }
 $env:EXCLAIMER_TEST_DNS_SERVER = Join-Path $PSScriptRoot "Exclaimer.Reseller.TestDnsServer/bin/$Configuration/net10.0/Exclaimer.Reseller.TestDnsServer.dll"
+# The whole-API cmdlets' tests run against the emulator as a server too (an MSP partner, its usage extension): built here for -PesterOnly too.
+$emulatorProject = Join-Path $root 'src/Exclaimer.Reseller.Emulator.Tool/Exclaimer.Reseller.Emulator.Tool.csproj'
+dotnet build $emulatorProject --configuration $Configuration --nologo --verbosity quiet
+if ($LASTEXITCODE -ne 0) { throw "Building the emulator tool failed (exit code $LASTEXITCODE)." }
+$env:EXCLAIMER_TEST_EMULATOR = Join-Path $root "src/Exclaimer.Reseller.Emulator.Tool/bin/$Configuration/net10.0/exclaimer-emulator.dll"
 $testProject = Join-Path $PSScriptRoot 'Exclaimer.Reseller.Tests/Exclaimer.Reseller.Tests.csproj'
 dotnet restore $testProject --nologo --verbosity quiet
 if ($LASTEXITCODE -ne 0) { throw "Restoring the Pester suite's packages failed (exit code $LASTEXITCODE)." }

@@ -12,7 +12,7 @@
   Author                 = 'Exclaimer Reseller SDK contributors'
   CompanyName            = 'Exclaimer Reseller SDK contributors'
   Copyright              = 'Copyright (c) Exclaimer Reseller SDK contributors'
-  Description            = 'Manage Exclaimer email-signature subscriptions for all of a reseller''s customers from PowerShell: list, create, start, manage, suspend, cancel and reactivate, on the embedded local store or the Exclaimer Cloud API.'
+  Description            = 'Manage Exclaimer email-signature subscriptions for all of a reseller''s customers from PowerShell: list, create, start, manage, suspend, cancel and reactivate, change plans and owners, transfer, report usage and run MSP subscriptions, on the embedded local store or the Exclaimer Cloud API.'
   PowerShellVersion      = '5.1'
   DotNetFrameworkVersion = '4.7.2'
   FormatsToProcess       = @('Exclaimer.Reseller.Format.ps1xml')
@@ -38,6 +38,22 @@
     'Get-ResellerCustomer'
     'Send-ResellerInvitation'
     'Repair-ResellerStore'
+    'Get-ResellerSubscriptionHistory'
+    'Set-ResellerSubscriptionOwner'
+    'Move-ResellerSubscription'
+    'Start-ResellerSubscriptionTransfer'
+    'Stop-ResellerSubscriptionTransfer'
+    'Complete-ResellerSubscriptionTransfer'
+    'Set-ResellerCustomer'
+    'Get-ResellerCompany'
+    'Set-ResellerCompany'
+    'Get-ResellerMailboxUsage'
+    'Get-ResellerMailboxAllocation'
+    'Get-ResellerSubscriptionUsage'
+    'New-ResellerMspSubscription'
+    'Get-ResellerMspSubscription'
+    'Get-ResellerMspSubscriptionStatus'
+    'Get-ResellerMspSender'
   )
   FunctionsToExport      = @()
   VariablesToExport      = @()

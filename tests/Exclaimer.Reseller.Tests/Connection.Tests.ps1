@@ -30,6 +30,22 @@ Describe 'R1: every cmdlet acts as one connected reseller account' {
         @{ Command = 'Update-ResellerSpfRecord'; Arguments = @{ SubscriptionId = 'a'; Domain = 'contoso.example' } }
         @{ Command = 'Get-ResellerCustomer'; Arguments = @{} }
         @{ Command = 'Send-ResellerInvitation'; Arguments = @{ SubscriptionId = 'a' } }
+        @{ Command = 'Get-ResellerSubscriptionHistory'; Arguments = @{ SubscriptionId = 'a' } }
+        @{ Command = 'Set-ResellerSubscriptionOwner'; Arguments = @{ SubscriptionId = 'a'; EmailAddress = 'it@contoso.example'; Confirm = $false } }
+        @{ Command = 'Move-ResellerSubscription'; Arguments = @{ SubscriptionId = 'a'; ResellerId = 'r' } }
+        @{ Command = 'Start-ResellerSubscriptionTransfer'; Arguments = @{ SubscriptionId = 'a' } }
+        @{ Command = 'Stop-ResellerSubscriptionTransfer'; Arguments = @{ SubscriptionId = 'a' } }
+        @{ Command = 'Complete-ResellerSubscriptionTransfer'; Arguments = @{ TransferToken = (ConvertTo-SecureString 't' -AsPlainText -Force); Confirm = $false } }
+        @{ Command = 'Set-ResellerCustomer'; Arguments = @{ CustomerId = 'c'; CompanyName = 'C'; CountryCode = 'GB' } }
+        @{ Command = 'Get-ResellerCompany'; Arguments = @{} }
+        @{ Command = 'Set-ResellerCompany'; Arguments = @{ ResellerId = 'r'; CompanyName = 'R'; CountryCode = 'GB' } }
+        @{ Command = 'Get-ResellerMailboxUsage'; Arguments = @{ SubscriptionId = 'a' } }
+        @{ Command = 'Get-ResellerMailboxAllocation'; Arguments = @{} }
+        @{ Command = 'Get-ResellerSubscriptionUsage'; Arguments = @{} }
+        @{ Command = 'New-ResellerMspSubscription'; Arguments = @{ CustomerName = 'C'; DataCenter = 'UK' } }
+        @{ Command = 'Get-ResellerMspSubscription'; Arguments = @{} }
+        @{ Command = 'Get-ResellerMspSubscriptionStatus'; Arguments = @{ SubscriptionId = 'a' } }
+        @{ Command = 'Get-ResellerMspSender'; Arguments = @{ SubscriptionId = 'a' } }
     ) {
         $failure = { & $Command @Arguments } | Should -Throw -PassThru
         $failure.FullyQualifiedErrorId | Should -Be "NotConnected,$((Get-Command $Command).ImplementingType.FullName)"

@@ -5,7 +5,9 @@ BeforeDiscovery {
     $script:Changing = @(
         'New-ResellerSubscription', 'Start-ResellerSubscription', 'Set-ResellerSubscription', 'Stop-ResellerSubscription',
         'Suspend-ResellerSubscription', 'Resume-ResellerSubscription', 'Complete-ResellerTrial', 'Add-ResellerSubscriptionUser',
-        'Set-ResellerSubscriptionUser', 'Remove-ResellerSubscriptionUser', 'Update-ResellerSpfRecord', 'Send-ResellerInvitation')
+        'Set-ResellerSubscriptionUser', 'Remove-ResellerSubscriptionUser', 'Update-ResellerSpfRecord', 'Send-ResellerInvitation',
+        'Set-ResellerSubscriptionOwner', 'Move-ResellerSubscription', 'Start-ResellerSubscriptionTransfer', 'Stop-ResellerSubscriptionTransfer',
+        'Complete-ResellerSubscriptionTransfer', 'Set-ResellerCustomer', 'Set-ResellerCompany', 'New-ResellerMspSubscription')
 }
 
 BeforeAll {
@@ -99,7 +101,19 @@ Describe 'Every change goes through ShouldProcess' {
         $command.Parameters.Keys | Should -Contain 'Confirm'
     }
 
-    It 'the read-only cmdlets change nothing and so do not ask' -ForEach @('Get-ResellerSubscription', 'Get-ResellerSubscriptionUser', 'Get-ResellerCustomer', 'Get-ResellerContext') {
+    It '<_> takes -ThrottleLimit: it changes one row at a time' -ForEach ($script:Changing | Where-Object { $_ -ne 'Send-ResellerInvitation' }) {
+        (Get-Command $_).Parameters.Keys | Should -Contain 'ThrottleLimit'
+    }
+
+    It 'the changes that hand a subscription over ask by default: owner change and transfer claim are ConfirmImpact High' {
+        foreach ($name in 'Set-ResellerSubscriptionOwner', 'Complete-ResellerSubscriptionTransfer', 'Stop-ResellerSubscription') {
+            (Get-Command $name).ImplementingType.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false)[0].ConfirmImpact | Should -Be 'High' -Because $name
+        }
+    }
+
+    It 'the read-only cmdlets change nothing and so do not ask' -ForEach @('Get-ResellerSubscription', 'Get-ResellerSubscriptionUser', 'Get-ResellerCustomer', 'Get-ResellerContext',
+        'Get-ResellerSubscriptionHistory', 'Get-ResellerCompany', 'Get-ResellerMailboxUsage', 'Get-ResellerMailboxAllocation', 'Get-ResellerSubscriptionUsage',
+        'Get-ResellerMspSubscription', 'Get-ResellerMspSubscriptionStatus', 'Get-ResellerMspSender') {
         (Get-Command $_).Parameters.Keys | Should -Not -Contain 'WhatIf'
     }
 }

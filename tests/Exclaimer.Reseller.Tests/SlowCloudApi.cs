@@ -144,6 +144,7 @@ public sealed class SlowCloudApi : IDisposable
             var id = System.Uri.UnescapeDataString(parts[2]);
             if (!_subscriptions.TryGetValue(id, out var name)) return (404, "{\"Message\":\"Subscription not found.\"}");
             if (method == "GET" && parts.Length == 3) return (200, "{\"Subscription\":" + Subscription(id, name) + "}");
+            if (method == "GET" && parts.Length == 4 && parts[3] == "mailbox-count") return (200, "{\"MailboxCount\":7,\"ClientSideMailboxCount\":3}");
             if (method == "PUT" || (method == "POST" && parts.Length == 4 && parts[3] == "users") || (method == "DELETE" && parts.Length == 5)) return (204, null);
         }
 

@@ -117,7 +117,8 @@ function Start-FakeCloudApi {
     module (in this process or a child pwsh) makes real HTTP calls through its Cloud API transport. It knows one
     token and one subscription; any other token gets 401. -RedirectTo answers every request with a 307 to that address
     (R18: it must never be followed); -EchoToken answers a read of cloud-1 with a 400 whose body echoes the token and an
-    invitation link in JSON escapes (R18: neither may reach what a person reads). Returns an object with Uri, Requests
+    invitation link in JSON escapes (R18: neither may reach what a person reads). A transfer claim is always refused with
+    a 400 that echoes the token sent (R18, R21). Returns an object with Uri, Requests
     (what arrived) and Stop().
     #>
     param([Parameter(Mandatory)] [string] $Token, [string] $RedirectTo, [switch] $EchoToken)
@@ -141,6 +142,12 @@ function Start-FakeCloudApi {
                 '^/exclaimerapi/1\.0/status$' { '{"CurrentTime":"2026-11-26T09:00:00"}' }
                 '^/exclaimerapi/1\.0/subscriptions$' { '{"Subscriptions":[' + $subscription + '],"SubscriptionCount":1,"Page":1,"PageSize":200}' }
                 '^/exclaimerapi/1\.0/subscriptions/cloud-1$' { '{"Subscription":' + $subscription + '}' }
+                # A claim is always refused, echoing the token it was sent (R18: it must not reach what people read).
+                '^/exclaimerapi/1\.0/subscriptions/transfer/claim$' {
+                    $sent = ([IO.StreamReader]::new($request.InputStream)).ReadToEnd() | ConvertFrom-Json
+                    $status = 400
+                    '{"Message":"TransferToken ' + $sent.TransferToken + ' is not valid","Field":"TransferToken"}'
+                }
                 default { $status = 404; '{"Message":"Not found"}' }
             }
             if ($request.Headers['ExAPIToken'] -ne $token) { $status = 401; $body = '{"Message":"Unauthorized"}' }
@@ -172,4 +179,49 @@ function Start-SlowCloudApi {
         Add-Type -Path (Join-Path $PSScriptRoot 'SlowCloudApi.cs') -ReferencedAssemblies System.Net.HttpListener, System.Net.Primitives, System.Collections.Concurrent, System.Text.Json, System.Web.HttpUtility, System.Collections.Specialized, System.Linq, System.Memory, System.Text.Encoding.Extensions, System.Runtime, System.Net.Sockets, System.Threading
     }
     [SlowCloudApi]::new($Token, $LatencyMs)
+}
+
+function Start-TestEmulator {
+    <#
+    The emulator as a standalone server (exclaimer-emulator, src/Exclaimer.Reseller.Emulator.Tool, built by
+    tests/run-tests.ps1) on a free loopback port, over a store folder of its own, answering as -Partner (Marketplace,
+    Reseller or Msp; R23, R24) with -MailboxAllocation for an Elite-programme MSP. The module reaches it through its
+    Cloud API transport: Connect() connects the session to it. SetUsage(id, serverSide, clientSide, senders) tells it
+    the mail a subscription has seen (its usage extension, R23). Stop() ends the process.
+    #>
+    param([ValidateSet('Marketplace', 'Reseller', 'Msp')] [string] $Partner = 'Marketplace', [int] $MailboxAllocation, [string] $Token = 'emulator-test-token-0123456789')
+    $tool = if ($env:EXCLAIMER_TEST_EMULATOR) { $env:EXCLAIMER_TEST_EMULATOR } else {
+        Join-Path $script:RepositoryRoot 'src/Exclaimer.Reseller.Emulator.Tool/bin/Release/net10.0/exclaimer-emulator.dll'
+    }
+    if (-not (Test-Path $tool)) {
+        throw "The emulator tool is not built at '$tool': run tests/run-tests.ps1, or dotnet build src/Exclaimer.Reseller.Emulator.Tool -c Release."
+    }
+    $store = New-TestStore
+    $dotnet = if ((Split-Path -Leaf ([Environment]::ProcessPath)) -match '^dotnet(\.exe)?$') { [Environment]::ProcessPath } else { (Get-Command dotnet).Source }
+    $start = [Diagnostics.ProcessStartInfo]::new($dotnet)
+    foreach ($argument in @($tool, '--port', '0', '--store', $store, '--token', $Token, '--partner', $Partner)) { $start.ArgumentList.Add($argument) }
+    if ($PSBoundParameters.ContainsKey('MailboxAllocation')) { $start.ArgumentList.Add('--mailbox-allocation'); $start.ArgumentList.Add("$MailboxAllocation") }
+    $start.UseShellExecute = $false
+    $start.RedirectStandardOutput = $true
+    $start.RedirectStandardError = $true
+    $process = [Diagnostics.Process]::Start($start)
+    $line = $process.StandardOutput.ReadLine()
+    if ($line -notmatch '^Listening on (?<uri>http://\S+)$') {
+        if (-not $process.HasExited) { $process.Kill() }
+        throw "The emulator did not start: '$line' $($process.StandardError.ReadToEnd())"
+    }
+    $api = $Matches.uri
+    [pscustomobject]@{ Uri = ($api -replace 'exclaimerapi$', ''); ApiUri = $api; Token = $Token; Process = $process; StorePath = $store } |
+        Add-Member -MemberType ScriptMethod -Name Connect -Value {
+            Connect-ResellerAccount -ApiToken (ConvertTo-SecureString $this.Token -AsPlainText -Force) -Endpoint $this.Uri -ResellerAdminEmail 'admin@reseller.example'
+        } -PassThru |
+        Add-Member -MemberType ScriptMethod -Name SetUsage -Value {
+            param([string] $SubscriptionId, [int] $ServerSide, [int] $ClientSide, [object[]] $Senders = @())
+            $body = @{ MailboxCount = $ServerSide; ClientSideMailboxCount = $ClientSide; Senders = @($Senders) } | ConvertTo-Json -Depth 4
+            Invoke-RestMethod -Method Put -Uri "$($this.ApiUri)/_emulator/1.0/subscriptions/$SubscriptionId/usage" -Headers @{ ExAPIToken = $this.Token } -ContentType 'application/json' -Body $body | Out-Null
+        } -PassThru |
+        Add-Member -MemberType ScriptMethod -Name Stop -Value {
+            if (-not $this.Process.HasExited) { $this.Process.Kill(); $this.Process.WaitForExit(5000) | Out-Null }
+            $this.Process.Dispose()
+        } -PassThru
 }

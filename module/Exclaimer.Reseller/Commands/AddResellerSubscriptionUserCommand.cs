@@ -8,7 +8,8 @@ namespace Exclaimer.Reseller.PowerShell.Commands;
 
 /// <summary>
 /// <c>Add-ResellerSubscriptionUser</c>: adds users or colleagues to a subscription by email address (R10), as Admins
-/// unless <c>-Role</c> says otherwise. A user who is already there is a <c>UserAlreadyExists</c> error.
+/// unless <c>-Role</c> says otherwise. A user who is already there is a <c>UserAlreadyExists</c> error. Exclaimer emails
+/// each new user unless <c>-NoWelcomeEmail</c>: the API's default is to send, so not sending is the switch.
 /// </summary>
 [Cmdlet(VerbsCommon.Add, "ResellerSubscriptionUser", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
 [OutputType(typeof(SubscriptionUser))]
@@ -32,6 +33,11 @@ public sealed class AddResellerSubscriptionUserCommand : ResellerChangeCmdlet
     [TextList]
     public SubscriptionRole[]? Role { get; set; }
 
+    /// <summary>Sends no welcome email: the user is added without being told (the API sends one by default).</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [FlexibleBoolean]
+    public SwitchParameter NoWelcomeEmail { get; set; }
+
     /// <summary>Writes each added user.</summary>
     [Parameter]
     public SwitchParameter PassThru { get; set; }
@@ -42,6 +48,7 @@ public sealed class AddResellerSubscriptionUserCommand : ResellerChangeCmdlet
     protected override void ProcessRecord()
     {
         var roles = Role is { Length: > 0 } given ? string.Join(", ", given) : nameof(SubscriptionRole.Admin);
+        var welcome = NoWelcomeEmail ? ", without a welcome email" : string.Empty;
         string? customerName = null;
         foreach (var address in EmailAddress)
         {
@@ -50,14 +57,16 @@ public sealed class AddResellerSubscriptionUserCommand : ResellerChangeCmdlet
             {
                 // One read for all the addresses, and only when the prompt will show.
                 customerName ??= ForPrompt(SubscriptionId)?.CustomerName;
-                if (!ShouldProcess(SubscriptionTarget(SubscriptionId, customerName), $"Add {address} as {roles}"))
+                if (!ShouldProcess(SubscriptionTarget(SubscriptionId, customerName), $"Add {address} as {roles}{welcome}"))
                 {
                     return;
                 }
 
                 var id = SubscriptionId;
-                var granted = Role;
-                CallThen(id, (client, token) => client.AddSubscriptionUserAsync(id, address, granted, token), user =>
+
+                // Only "don't send" is said: left out, the server decides, and it sends.
+                var options = new AddSubscriptionUserOptions { EmailAddress = address, Roles = Role, SendWelcomeEmail = NoWelcomeEmail ? false : null };
+                CallThen(id, (client, token) => client.AddSubscriptionUserAsync(id, options, token), user =>
                 {
                     if (PassThru)
                     {

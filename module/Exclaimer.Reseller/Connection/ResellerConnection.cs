@@ -27,6 +27,9 @@ internal sealed class ResellerConnection : IDisposable
 
     public ResellerContext Context { get; }
 
+    /// <summary>Whether New-ResellerSubscription has said, on this connection, that a create without -Currency bills in GBP.</summary>
+    public bool WarnedOfDefaultCurrency { get; set; }
+
     /// <summary>
     /// Whether this is a local store that holds nothing yet: its folder does not exist, or is empty. Then there is
     /// nothing to read (no id can be taken, nothing can be corrupt), and a read could create the folder or its lock

@@ -217,6 +217,9 @@ public abstract partial class ResellerCmdlet : PSCmdlet, IDisposable
         WriteError(record);
     }
 
+    /// <summary>Stops the command with <paramref name="exception"/>'s error: input that no row could run with.</summary>
+    internal void StopWith(Exception exception) => ThrowTerminatingError(ResellerErrors.From(exception, null, ErrorContext));
+
     /// <summary>Whether the caller gave <paramref name="parameterName"/>, even as <c>-Switch:$false</c>.</summary>
     private protected bool Given(string parameterName) => MyInvocation.BoundParameters.ContainsKey(parameterName);
 

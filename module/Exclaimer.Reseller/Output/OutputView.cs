@@ -11,7 +11,7 @@ namespace Exclaimer.Reseller.PowerShell.Output;
 /// <summary>
 /// What the cmdlets write for an SDK model: a PowerShell object with the model's type name first (so the views,
 /// the type extensions and <c>Get-Member</c> know it as before) and the model's properties under their own names,
-/// with enum values as their names and lists as <see cref="TextList"/>s.
+/// with enum values as their names, lists as <see cref="TextList"/>s and dates as <see cref="IsoDate"/>s.
 /// </summary>
 /// <remarks>
 /// Why not the model itself: <c>ConvertTo-Json</c> reads a .NET object's properties by reflection and writes enums as
@@ -30,6 +30,7 @@ internal static class OutputView
         {
             null => null,
             Enum named => named.ToString(),
+            DateTimeOffset moment => IsoDate.Of(moment),
             string or PSObject => value,
             IDictionary => value,
             IEnumerable list => new TextList(list.Cast<object?>().Select(item => For(item)!).ToList()),
@@ -44,12 +45,28 @@ internal static class OutputView
     public static bool Is<T>(PSObject? value) =>
         value is not null && (value.BaseObject is T || value.TypeNames.Contains(typeof(T).FullName!));
 
-    private static PSObject View(object model)
+    /// <summary>
+    /// The output form of <paramref name="model"/> with one property put first that the model does not carry itself, e.g.
+    /// the <c>SubscriptionId</c> a mailbox count is of, so the object pipes on by property name and exports as one row.
+    /// </summary>
+    public static PSObject For(object model, string leadingName, object? leadingValue)
+    {
+        var view = new PSObject();
+        view.Properties.Add(new PSNoteProperty(leadingName, For(leadingValue)));
+        return View(model, view);
+    }
+
+    private static PSObject View(object model, PSObject? view = null)
     {
         var type = model.GetType();
-        var view = new PSObject();
+        view ??= new PSObject();
         foreach (var property in Properties.GetOrAdd(type, Readable))
         {
+            if (view.Properties[property.Name] is not null)
+            {
+                continue;
+            }
+
             view.Properties.Add(new PSNoteProperty(property.Name, For(property.GetValue(model))));
         }
 
