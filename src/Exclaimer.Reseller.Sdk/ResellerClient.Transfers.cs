@@ -86,7 +86,8 @@ public partial class ResellerClient
         }
 
         var body = TransferRules.Claim(options);
-        var request = CloudApiRequest.Json(HttpMethod.Post, CloudApiRoutes.ClaimTransfer, body, CloudApiJsonContext.Default.ClaimTransferRequest, body.SubscriptionId);
+        var request = CloudApiRequest.Json(HttpMethod.Post, CloudApiRoutes.ClaimTransfer, body, CloudApiJsonContext.Default.ClaimTransferRequest, body.SubscriptionId)
+            .Carrying(body.TransferToken);
         var reply = await _connection.SendAsync(request, CloudApiJsonContext.Default.SubscriptionIdResponse, cancellationToken).ConfigureAwait(false);
         if (reply.IsSuccess)
         {

@@ -3,7 +3,6 @@ using System.Management.Automation;
 using System.Security;
 using Exclaimer.Reseller.PowerShell.Binding;
 using Exclaimer.Reseller.PowerShell.Connection;
-using Exclaimer.Reseller.PowerShell.Errors;
 using Exclaimer.Reseller.PowerShell.Hosting;
 using Exclaimer.Reseller.Sdk;
 
@@ -64,23 +63,8 @@ public sealed class CompleteResellerSubscriptionTransferCommand : ResellerChange
                 return;
             }
 
-            CallThen(id, async (client, token) =>
-            {
-                try
-                {
-                    return await client.ClaimSubscriptionTransferAsync(options, token).ConfigureAwait(false);
-                }
-                catch (ResellerException refused)
-                {
-                    var scrubbed = SecretScrub.Without(refused, secret);
-                    if (ReferenceEquals(scrubbed, refused))
-                    {
-                        throw;
-                    }
-
-                    throw scrubbed;
-                }
-            }, WriteResult);
+            // The SDK blanks the token wherever a server echoes it (R18), so a refusal can be raised as it is.
+            CallThen(id, (client, token) => client.ClaimSubscriptionTransferAsync(options, token), WriteResult);
         });
     }
 

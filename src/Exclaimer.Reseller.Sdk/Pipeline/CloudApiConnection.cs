@@ -176,7 +176,7 @@ internal sealed class CloudApiConnection : IDisposable
     /// The start of a body as redacted text (R18). Bounded: an error page can be large, and only its start helps anyone;
     /// one byte past the limit tells whether it was cut, so a token cut in two at the limit is blanked too.
     /// </summary>
-    private async Task<string?> ReadTextAsync(HttpContent? content, CancellationToken cancellationToken)
+    private static async Task<string?> ReadTextAsync(HttpContent? content, SecretRedactor redactor, CancellationToken cancellationToken)
     {
         if (content is null)
         {
@@ -198,7 +198,7 @@ internal sealed class CloudApiConnection : IDisposable
         }
 
         var truncated = total > MaxErrorBody;
-        return total == 0 ? null : Redactor.Redact(Encoding.UTF8.GetString(buffer, 0, Math.Min(total, MaxErrorBody)), truncated);
+        return total == 0 ? null : redactor.Redact(Encoding.UTF8.GetString(buffer, 0, Math.Min(total, MaxErrorBody)), truncated);
     }
 
     private static string? RequestIdOf(HttpResponseMessage response)
@@ -301,7 +301,7 @@ internal sealed class CloudApiConnection : IDisposable
                     Status = status,
                     RequestId = RequestIdOf(response),
                     RetryAfter = RetryAfterOf(response),
-                    ErrorBody = await ReadTextAsync(response.Content, token).ConfigureAwait(false),
+                    ErrorBody = await ReadTextAsync(response.Content, Redactor.With(call.Request.Secret), token).ConfigureAwait(false),
                     FromEmulator = fromEmulator,
                 };
                 if (fromEmulator && status >= 500)
@@ -457,7 +457,7 @@ internal sealed class CloudApiConnection : IDisposable
         if (!string.IsNullOrEmpty(mediaType) && !TextSearch.ContainsIgnoringCase(mediaType, "json"))
         {
             // A proxy's or gateway's HTML page answered in the API's place.
-            var text = await ReadTextAsync(response.Content, cancellationToken).ConfigureAwait(false);
+            var text = await ReadTextAsync(response.Content, Redactor.With(call.Request.Secret), cancellationToken).ConfigureAwait(false);
             throw CloudApiErrors.InvalidResponse(call.Request, status, $"its body is {mediaType}, not JSON", text, null, RequestIdOf(response));
         }
 

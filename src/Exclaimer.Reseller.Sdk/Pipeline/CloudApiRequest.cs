@@ -33,7 +33,20 @@ internal sealed class CloudApiRequest
     /// <summary>The subscription the call is about, for error messages and <see cref="ResellerException.Target"/>.</summary>
     public string? SubscriptionId { get; }
 
+    /// <summary>
+    /// A credential the body carries besides the API token (a transfer token being claimed), blanked like the token
+    /// wherever the answer echoes it (R18); <see langword="null"/> for none.
+    /// </summary>
+    public string? Secret { get; private set; }
+
     public string PathAndQuery => Query is null ? Path : Path + "?" + Query;
+
+    /// <summary>This request, marked as carrying <paramref name="secret"/>.</summary>
+    public CloudApiRequest Carrying(string? secret)
+    {
+        Secret = string.IsNullOrEmpty(secret) ? null : secret;
+        return this;
+    }
 
     public static CloudApiRequest Get(string path, string? query = null, string? subscriptionId = null) =>
         new(HttpMethod.Get, path, query, null, subscriptionId);

@@ -8,8 +8,9 @@ namespace Exclaimer.Reseller.Sdk.Pipeline;
 
 /// <summary>
 /// Takes secrets out of text that came from outside before it reaches a log, an exception or
-/// <see cref="ResellerException.ErrorBody"/> (R18): the API token wherever it appears, and links that look like
-/// invitations or carry credentials (sign-up, reset, token, code, key or signature links).
+/// <see cref="ResellerException.ErrorBody"/> (R18): the API token, and a credential a request carries (a transfer token),
+/// wherever they appear, and links that look like invitations or carry credentials (sign-up, reset, token, code, key or
+/// signature links).
 /// </summary>
 /// <remarks>
 /// Secrets are looked for in what a person would read, not only in the raw characters: the text is decoded once
@@ -35,11 +36,30 @@ internal sealed class SecretRedactor
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant,
         TimeSpan.FromSeconds(1));
 
-    private readonly string _token;
+    private readonly string[] _secrets;
 
     public SecretRedactor(string token)
+        : this(new[] { token })
     {
-        _token = token;
+    }
+
+    private SecretRedactor(string[] secrets)
+    {
+        _secrets = Array.FindAll(secrets, secret => !string.IsNullOrEmpty(secret));
+    }
+
+    /// <summary>A redactor that also blanks <paramref name="secret"/> (a credential one request carries), or this one.</summary>
+    public SecretRedactor With(string? secret)
+    {
+        if (string.IsNullOrEmpty(secret) || Array.IndexOf(_secrets, secret) >= 0)
+        {
+            return this;
+        }
+
+        var secrets = new string[_secrets.Length + 1];
+        _secrets.CopyTo(secrets, 0);
+        secrets[_secrets.Length] = secret!;
+        return new SecretRedactor(secrets);
     }
 
     /// <summary>The text with every secret blanked.</summary>
@@ -74,24 +94,30 @@ internal sealed class SecretRedactor
 
     private void AddTokenSpans(DecodedView view, List<(int Start, int End)> spans)
     {
-        var at = 0;
-        while ((at = view.Text.IndexOf(_token, at, StringComparison.OrdinalIgnoreCase)) >= 0)
+        foreach (var secret in _secrets)
         {
-            spans.Add(view.Raw(at, at + _token.Length));
-            at += _token.Length;
+            var at = 0;
+            while ((at = view.Text.IndexOf(secret, at, StringComparison.OrdinalIgnoreCase)) >= 0)
+            {
+                spans.Add(view.Raw(at, at + secret.Length));
+                at += secret.Length;
+            }
         }
     }
 
     private void AddPartialTokenSpan(DecodedView view, List<(int Start, int End)> spans)
     {
-        var shortest = Math.Min(ShortestPartialToken, _token.Length - 1);
-        for (var length = Math.Min(_token.Length - 1, view.Text.Length); length >= Math.Max(1, shortest); length--)
+        foreach (var secret in _secrets)
         {
-            var start = view.Text.Length - length;
-            if (string.Compare(view.Text, start, _token, 0, length, StringComparison.OrdinalIgnoreCase) == 0)
+            var shortest = Math.Min(ShortestPartialToken, secret.Length - 1);
+            for (var length = Math.Min(secret.Length - 1, view.Text.Length); length >= Math.Max(1, shortest); length--)
             {
-                spans.Add(view.Raw(start, view.Text.Length));
-                return;
+                var start = view.Text.Length - length;
+                if (string.Compare(view.Text, start, secret, 0, length, StringComparison.OrdinalIgnoreCase) == 0)
+                {
+                    spans.Add(view.Raw(start, view.Text.Length));
+                    break;
+                }
             }
         }
     }

@@ -108,7 +108,7 @@ public sealed class Item1_TransferRequestTests : IDisposable
     {
         _api.Stub("POST", "/1.0/subscriptions/transfer/claim", status, "{\"Message\":\"The transfer token has already been used.\"}");
 
-        var error = await Assert.ThrowsAsync<ResellerConflictException>(() => _sdk.Client.ClaimSubscriptionTransferAsync(new ClaimTransferOptions { TransferToken = "used" }));
+        var error = await Assert.ThrowsAsync<ResellerConflictException>(() => _sdk.Client.ClaimSubscriptionTransferAsync(new ClaimTransferOptions { TransferToken = "d41d8cd98f00b204e9800998ecf8427e" }));
 
         Assert.Equal(ResellerErrorCodes.TransferTokenRefused, error.ErrorCode);
         Assert.Contains("already been used", error.Message, StringComparison.Ordinal);

@@ -84,6 +84,37 @@ public sealed class R18_RedactionTests
         AssertClean(error.ToString());
     }
 
+    [Theory]
+    [InlineData(HttpStatusCode.BadRequest)]
+    [InlineData(HttpStatusCode.Conflict)]
+    [InlineData(HttpStatusCode.InternalServerError)]
+    public async Task R18_R21_a_transfer_token_the_server_echoes_back_on_a_claim_never_reaches_what_people_read(HttpStatusCode status)
+    {
+        // The transfer token is a credential the claim's body carries: blanked like the API token, in any escaping.
+        const string transferToken = "xfer+5Q/2W\"9Z-claim";
+        var escaped = "xfer\\u002B5Q\\/2W\\u00229Z-claim";
+        var logs = new CapturingLoggerFactory();
+        var handler = new ScriptedHandler(_ => new HttpResponseMessage(status)
+        {
+            Content = new StringContent("{\"Message\":\"token " + escaped + " is not valid\",\"MissingFields\":[\"" + escaped + "\"]}", Encoding.UTF8, "application/json"),
+        });
+        using var client = handler.Client(o => o.ApiToken = Token, logs);
+
+        var error = await Assert.ThrowsAnyAsync<ResellerException>(() => client.ClaimSubscriptionTransferAsync(new ClaimTransferOptions { TransferToken = transferToken, SubscriptionId = "contoso" }));
+
+        foreach (var text in new[] { error.Message, error.ErrorBody, error.Target, error.ToString(), (error as ResellerValidationException)?.FieldName }.Concat(logs.Lines))
+        {
+            if (text is not null)
+            {
+                Assert.DoesNotContain("5Q/2W", text, StringComparison.Ordinal);
+                Assert.DoesNotContain("5Q\\/2W", text, StringComparison.Ordinal);
+                Assert.DoesNotContain("9Z-claim", text, StringComparison.Ordinal);
+            }
+        }
+
+        Assert.Contains("***", error.ErrorBody, StringComparison.Ordinal);
+    }
+
     private static void AssertClean(string? text)
     {
         if (text is null)
