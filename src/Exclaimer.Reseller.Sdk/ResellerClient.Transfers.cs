@@ -71,7 +71,11 @@ public partial class ResellerClient
     /// </remarks>
     /// <param name="options">The token, and the id, reseller and customer the subscription is to have.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The claimed subscription, under the id the server gave it.</returns>
+    /// <returns>
+    /// The claimed subscription, under the id the server gave it. When the claim succeeded but reading it back failed, the
+    /// subscription with only what the claim knows (its id, reseller and customer), and a warning in the log: the claim is
+    /// never reported as failed once made.
+    /// </returns>
     /// <exception cref="ResellerValidationException">The input breaks a rule; nothing was sent.</exception>
     /// <exception cref="ResellerConflictException">The token claims nothing: unknown, used, or cancelled (<c>TransferTokenRefused</c>).</exception>
     /// <exception cref="ResellerNotFoundException">No such reseller (<c>ResellerNotFound</c>) or customer (<c>CustomerNotFound</c>).</exception>
@@ -96,8 +100,15 @@ public partial class ResellerClient
                 : body.SubscriptionId ?? throw CloudApiErrors.InvalidResponse(request, reply.Status, "its body has no SubscriptionID", null, null, reply.RequestId);
             ClientLog.Changed(_log, claimedId, "claimed by transfer");
 
-            // Not the caller's token: the claim has happened, and the token is spent.
-            return await GetSubscriptionAsync(claimedId, CancellationToken.None).ConfigureAwait(false);
+            // Not the caller's token: the claim has happened, and the token is spent. A failed read-back must not report
+            // the claim as failed either: a retry would be refused (the token is spent) for a subscription now owned.
+            return await ReadBackAsync(claimedId, "claimed by transfer", () => new Subscription
+            {
+                SubscriptionId = claimedId,
+                ResellerId = body.ResellerId,
+                CustomerId = body.EndUserId,
+                PendingTransfer = false,
+            }, CancellationToken.None).ConfigureAwait(false);
         }
 
         var problem = CloudApiProblem.Read(reply.ErrorBody);

@@ -94,13 +94,42 @@ public partial class ResellerClient : IDisposable
     private Task<T> Traced<TState, T>(string operation, TState state, Func<ResellerClient, TState, Task<T>> call) =>
         ClientTracing.IsEnabled
             ? ClientTracing.OperationAsync(operation, _connection.Redactor, (Client: this, State: state, Call: call), static s => s.Call(s.Client, s.State))
-            : call(this, state);
+            : Untraced(call, state);
 
     /// <inheritdoc cref="Traced{TState, T}(string, TState, Func{ResellerClient, TState, Task{T}})"/>
     private Task Traced<TState>(string operation, TState state, Func<ResellerClient, TState, Task> call) =>
         ClientTracing.IsEnabled
             ? ClientTracing.OperationAsync(operation, _connection.Redactor, (Client: this, State: state, Call: call), static s => s.Call(s.Client, s.State))
-            : call(this, state);
+            : Untraced(call, state);
+
+    /// <summary>
+    /// The call as it is, but a bad argument that a non-async operation throws at once comes back in the task, as it does
+    /// when traced: a caller sees the same failure, at the same place, whether anyone listens or not.
+    /// </summary>
+    private Task<T> Untraced<TState, T>(Func<ResellerClient, TState, Task<T>> call, TState state)
+    {
+        try
+        {
+            return call(this, state);
+        }
+        catch (Exception ex)
+        {
+            return Task.FromException<T>(ex);
+        }
+    }
+
+    /// <inheritdoc cref="Untraced{TState, T}(Func{ResellerClient, TState, Task{T}}, TState)"/>
+    private Task Untraced<TState>(Func<ResellerClient, TState, Task> call, TState state)
+    {
+        try
+        {
+            return call(this, state);
+        }
+        catch (Exception ex)
+        {
+            return Task.FromException(ex);
+        }
+    }
 
     private int PageSizeOrDefault(int? hint) =>
         hint is null ? _settings.PageSize : Math.Max(1, Math.Min(hint.Value, ResellerClientOptions.MaxPageSize));

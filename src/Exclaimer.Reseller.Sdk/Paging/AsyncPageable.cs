@@ -122,6 +122,9 @@ public abstract class AsyncPageable<T> : IAsyncEnumerable<T>
                 // once the caller asks for the second page. A caller who reads only the first (a portal's first screen,
                 // Select-Object -First) sends one request, not one per page in the window.
                 yield return page;
+
+                // A caller who cancelled while reading the first page starts nothing more.
+                linked.Token.ThrowIfCancellationRequested();
                 var pages = new ConcurrentPages<T>(_fetchNumberedPage!, numbered.Size, numbered.Count, _pageConcurrency, guard, linked.Token);
                 await using (pages.ConfigureAwait(false))
                 {

@@ -100,6 +100,29 @@ public sealed class R2_ConcurrentPagingTests
     }
 
     [Fact]
+    public async Task R2_a_caller_who_cancels_while_reading_the_first_page_starts_no_other()
+    {
+        var handler = new ConcurrentHandler((request, _) => Task.FromResult(ConcurrentHandler.ListPage(request, total: 1000)));
+        using var client = handler.Client();
+        using var cancel = new CancellationTokenSource();
+
+        var pages = client.GetSubscriptionsAsync(cancellationToken: cancel.Token).AsPages().GetAsyncEnumerator();
+        try
+        {
+            Assert.True(await pages.MoveNextAsync());
+            cancel.Cancel();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await pages.MoveNextAsync());
+        }
+        finally
+        {
+            await pages.DisposeAsync();
+        }
+
+        Assert.Single(handler.Requests);
+        Assert.Equal(0, handler.InFlight);
+    }
+
+    [Fact]
     public async Task R2_a_caller_who_stops_early_leaves_no_request_running()
     {
         var handler = new ConcurrentHandler(async (request, ct) =>
