@@ -132,6 +132,16 @@ Describe 'R19: plan changes on Set-ResellerSubscription, and Get-ResellerSubscri
         (Set-ResellerSubscription contoso -NotForResale $false -PassThru).Nfr | Should -Not -BeTrue
     }
 
+    It 'R19: a not-for-resale subscription exports its NfrDetails as one readable cell, still an object in PowerShell' {
+        $null = Set-ResellerSubscription contoso -NotForResale $true -NfrUserCount 5
+        $subscription = Get-ResellerSubscription contoso
+        $subscription.NfrDetails.NumberOfUsers | Should -Be 5
+        $row = $subscription | ConvertTo-Csv -NoTypeInformation | ConvertFrom-Csv
+        $row.NfrDetails | Should -Match '^NumberOfUsers=5(; DateApplied=\d{4}-\d\d-\d\dT[\d:.]+Z)?$'
+        $row.NfrDetails | Should -Not -Match '@\{'
+        ($subscription | ConvertTo-Json -Depth 4 | ConvertFrom-Json).NfrDetails.NumberOfUsers | Should -Be 5
+    }
+
     It 'one plan change a row, never with -UserCount: refused before anything is sent (R17)' {
         Set-ResellerSubscription contoso -Tier Pro -Sku EXCL-M-PRO -ErrorVariable twoPlans -ErrorAction SilentlyContinue
         Set-ResellerSubscription contoso -Tier Pro -UserCount 30 -ErrorVariable withDetails -ErrorAction SilentlyContinue

@@ -71,6 +71,7 @@ internal static class OutputView
         }
 
         view.TypeNames.Insert(0, type.FullName!);
+        ModelText.Attach(view);
         return view;
     }
 
