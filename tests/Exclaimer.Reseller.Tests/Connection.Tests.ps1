@@ -83,6 +83,14 @@ Describe 'Connect-ResellerAccount to the local store' {
         $context.ApiToken | Should -BeNullOrEmpty
     }
 
+    It 'R2: Get-ResellerContext shows the pages fetched at a time: the default 4, or -PageConcurrency' {
+        Connect-ResellerAccount -StorePath (New-TestStore)
+        (Get-ResellerContext).PageConcurrency | Should -Be 4
+        Connect-ResellerAccount -StorePath (New-TestStore) -PageConcurrency 9
+        (Get-ResellerContext).PageConcurrency | Should -Be 9
+        (Get-ResellerContext | Format-List | Out-String) | Should -Match 'PageConcurrency\s*:\s*9'
+    }
+
     It 'a relative -StorePath is resolved against the current location' {
         $parent = New-TestStore
         Push-Location $parent

@@ -65,7 +65,7 @@ internal sealed class ResellerConnection : IDisposable
             options.ResellerAdminEmail = resellerAdminEmail;
             options.PageConcurrency = pageConcurrency;
         });
-        return new ResellerConnection(client, directory, ResellerContext.ForLocalStore(directory, resellerAdminEmail));
+        return new ResellerConnection(client, directory, ResellerContext.ForLocalStore(directory, resellerAdminEmail, pageConcurrency));
     }
 
     /// <summary>
@@ -78,7 +78,7 @@ internal sealed class ResellerConnection : IDisposable
         try
         {
             client.GetServerTimeAsync(cancellationToken).GetAwaiter().GetResult();
-            return new ResellerConnection(client, storePath: null, ResellerContext.ForCloudApi(ApiTokenMask.Mask(apiToken), environment, endpoint ?? client.BaseAddress));
+            return new ResellerConnection(client, storePath: null, ResellerContext.ForCloudApi(ApiTokenMask.Mask(apiToken), environment, endpoint ?? client.BaseAddress, pageConcurrency));
         }
         catch
         {

@@ -38,12 +38,15 @@ public sealed class ResellerContext
     /// <summary>The API token, masked: at most its last four characters, never the token (R18).</summary>
     public string? ApiToken { get; private set; }
 
+    /// <summary>How many pages of a list are fetched at a time (<c>Connect-ResellerAccount -PageConcurrency</c>, R2).</summary>
+    public int PageConcurrency { get; private set; }
+
     /// <summary>When the connection was made.</summary>
     public DateTimeOffset ConnectedAt { get; }
 
-    internal static ResellerContext ForLocalStore(string storePath, string? resellerAdminEmail) =>
-        new(LocalStoreTransport) { StorePath = storePath, ResellerAdminEmail = resellerAdminEmail };
+    internal static ResellerContext ForLocalStore(string storePath, string? resellerAdminEmail, int pageConcurrency) =>
+        new(LocalStoreTransport) { StorePath = storePath, ResellerAdminEmail = resellerAdminEmail, PageConcurrency = pageConcurrency };
 
-    internal static ResellerContext ForCloudApi(string maskedToken, string? environment, Uri? endpoint) =>
-        new(CloudApiTransport) { ApiToken = maskedToken, Environment = environment, Endpoint = endpoint };
+    internal static ResellerContext ForCloudApi(string maskedToken, string? environment, Uri? endpoint, int pageConcurrency) =>
+        new(CloudApiTransport) { ApiToken = maskedToken, Environment = environment, Endpoint = endpoint, PageConcurrency = pageConcurrency };
 }
