@@ -393,7 +393,8 @@ public partial class ResellerClient
     /// Cloud API give <see cref="SpfRecordOptions.DataCenter"/>: the one the subscription was created in.
     /// </para>
     /// <para>
-    /// Without <see cref="SpfRecordOptions.CurrentRecord"/> the record is read from DNS; only a domain that does not exist
+    /// Without <see cref="SpfRecordOptions.Domain"/> the record is for the mail domain the subscription was created for
+    /// (read with the same GET). Without <see cref="SpfRecordOptions.CurrentRecord"/> the record is read from DNS; only a domain that does not exist
     /// or has no SPF record gets a new one. Then the proposal's every include, redirect, a, mx, ptr and exists is resolved,
     /// nested ones too, and it is refused when DNS shows it breaks RFC 7208 (over 10 lookups, over 2 void lookups, a loop,
     /// an include without a record); <see cref="SpfRecordUpdate.DnsLookupCount"/> is that count. DNS is asked through
@@ -417,7 +418,7 @@ public partial class ResellerClient
         }
 
         var id = SubscriptionRules.ExistingId(subscriptionId);
-        var domain = SubscriptionRules.Domain(options.Domain ?? string.Empty, "Domain");
+        var named = options.Domain is null ? null : SubscriptionRules.Domain(options.Domain, "Domain");
         if (options.DataCenter is DataCenter.Unknown)
         {
             throw ResellerValidationException.Invalid("DataCenter", "R14", "use EU, UK, US, AUS, CAN, DE or IND");
@@ -429,6 +430,11 @@ public partial class ResellerClient
         {
             throw RuleErrors.NotWhileArchived(subscription, "given an SPF record");
         }
+
+        // Without a domain named, the mail domain the subscription was created for: the one its SPF step is about.
+        var domain = named ?? (subscription.Domain is { Length: > 0 } own
+            ? SubscriptionRules.Domain(own, "Domain")
+            : throw ResellerValidationException.Missing("Domain", "R14", $"subscription '{subscription.SubscriptionId}' has no mail domain on record; give SpfRecordOptions.Domain"));
 
         var reported = subscription.DataCenter is DataCenter.Unknown ? null : subscription.DataCenter;
         if (options.DataCenter is { } given && reported is { } known && given != known)

@@ -72,16 +72,16 @@ public sealed class UpdateResellerSpfRecordCommand : ResellerChangeCmdlet
             var nameServers = DnsServer ?? Array.Empty<SpfNameServer>();
             CallThen(
                 id,
-                async (client, token) =>
+                (client, token) =>
                 {
-                    var sendingDomain = given ?? (await client.GetSubscriptionAsync(id, token).ConfigureAwait(false)).Domain;
-                    var options = new SpfRecordOptions { Domain = sendingDomain, CurrentRecord = currentRecord, DataCenter = dataCenter };
+                    // Without -Domain the SDK takes the subscription's own, from the one GET it makes anyway.
+                    var options = new SpfRecordOptions { Domain = given, CurrentRecord = currentRecord, DataCenter = dataCenter };
                     foreach (var server in nameServers)
                     {
                         options.NameServers.Add(server);
                     }
 
-                    return await client.UpdateSpfRecordAsync(id, options, token).ConfigureAwait(false);
+                    return client.UpdateSpfRecordAsync(id, options, token);
                 },
                 WriteResult);
         });

@@ -6,7 +6,7 @@ namespace Exclaimer.Reseller.Sdk;
 /// <summary>What the SPF step needs (R14): the sending domain and, optionally, the record it has now and where to ask DNS.</summary>
 public sealed class SpfRecordOptions
 {
-    /// <summary>The sending domain, e.g. <c>contoso.com</c>. Required.</summary>
+    /// <summary>The sending domain, e.g. <c>contoso.com</c>; default the mail domain the subscription was created for.</summary>
     public string? Domain { get; set; }
 
     /// <summary>

@@ -47,6 +47,21 @@ public sealed class R14_SpfTests : IDisposable
     }
 
     [Fact]
+    public async Task R14_without_a_domain_the_record_is_for_the_mail_domain_the_subscription_was_created_for()
+    {
+        var options = TestEngine.NewM365("spf");
+        options.Domain = "mail.contoso.example";
+        await _engine.CreateAsync(options);
+
+        var update = await _engine.Client.UpdateSpfRecordAsync("spf", new SpfRecordOptions { CurrentRecord = "v=spf1 include:spf.protection.outlook.com -all" });
+
+        Assert.Equal("mail.contoso.example", update.Domain);
+        Assert.Contains("include:spf.", update.ProposedRecord, StringComparison.Ordinal);
+        var empty = await Assert.ThrowsAsync<ResellerValidationException>(() => _engine.Client.UpdateSpfRecordAsync("spf", new SpfRecordOptions { Domain = "", CurrentRecord = "v=spf1 -all" }));
+        Assert.Equal("Domain", empty.FieldName);
+    }
+
+    [Fact]
     public async Task R14_Google_Workspace_goes_after_the_Gmail_include_and_a_second_update_is_a_noop()
     {
         var options = TestEngine.NewWithAccess("google");
