@@ -105,8 +105,8 @@ public partial class ResellerClient
             return await ReadBackAsync(claimedId, "claimed by transfer", () => new Subscription
             {
                 SubscriptionId = claimedId,
-                ResellerId = body.ResellerId,
-                CustomerId = body.EndUserId,
+                ResellerId = body.ResellerId ?? body.Reseller?.ResellerId,
+                CustomerId = body.EndUserId ?? body.EndUser?.EndUserId,
                 PendingTransfer = false,
             }, CancellationToken.None).ConfigureAwait(false);
         }

@@ -140,6 +140,8 @@ Describe 'R19: plan changes on Set-ResellerSubscription, and Get-ResellerSubscri
         $row.NfrDetails | Should -Match '^NumberOfUsers=5(; DateApplied=\d{4}-\d\d-\d\dT[\d:.]+Z)?$'
         $row.NfrDetails | Should -Not -Match '@\{'
         ($subscription | ConvertTo-Json -Depth 4 | ConvertFrom-Json).NfrDetails.NumberOfUsers | Should -Be 5
+        # The subscription itself keeps PowerShell's own text, as scripts that log "$subscription" know it.
+        "$subscription" | Should -Match '^@\{SubscriptionId=contoso; '
     }
 
     It 'one plan change a row, never with -UserCount: refused before anything is sent (R17)' {

@@ -34,7 +34,7 @@ internal static class OutputView
             string or PSObject => value,
             IDictionary => value,
             IEnumerable list => new TextList(list.Cast<object?>().Select(item => For(item)!).ToList()),
-            _ when value.GetType().Assembly == Sdk && value.GetType().IsClass => View(value),
+            _ when IsModel(value.GetType()) => View(value),
             _ => value,
         };
 
@@ -67,13 +67,23 @@ internal static class OutputView
                 continue;
             }
 
-            view.Properties.Add(new PSNoteProperty(property.Name, For(property.GetValue(model))));
+            var value = property.GetValue(model);
+            var shown = For(value);
+            if (shown is PSObject nested && value is not null && IsModel(value.GetType()))
+            {
+                // A model inside a model (NfrDetails) reads as one cell wherever it becomes text; a top-level one keeps
+                // PowerShell's own text.
+                ModelText.Attach(nested);
+            }
+
+            view.Properties.Add(new PSNoteProperty(property.Name, shown));
         }
 
         view.TypeNames.Insert(0, type.FullName!);
-        ModelText.Attach(view);
         return view;
     }
+
+    private static bool IsModel(Type type) => type.Assembly == Sdk && type.IsClass;
 
     private static PropertyInfo[] Readable(Type type) =>
         type.GetProperties(BindingFlags.Public | BindingFlags.Instance)

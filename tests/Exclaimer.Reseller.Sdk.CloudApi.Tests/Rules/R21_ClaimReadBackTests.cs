@@ -30,4 +30,24 @@ public sealed class R21_ClaimReadBackTests
         Assert.Equal(new[] { "POST /1.0/subscriptions/transfer/claim", "GET /1.0/subscriptions/claimed-7" }, handler.Requests.Select(r => r.Split('?')[0].Replace("/exclaimerapi", string.Empty, StringComparison.Ordinal)));
         Assert.Contains(logs.Lines, line => line.Contains("claimed-7", StringComparison.Ordinal) && line.Contains("claimed by transfer", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task R21_R17_the_fallback_keeps_the_reseller_and_customer_the_claim_added()
+    {
+        var handler = new ScriptedHandler(request => request.Method == HttpMethod.Post
+            ? ScriptedHandler.Json("{\"SubscriptionID\":\"claimed-8\"}")
+            : ScriptedHandler.Json("{\"Message\":\"Service unavailable\"}", HttpStatusCode.ServiceUnavailable));
+        using var client = handler.Client();
+
+        var claimed = await client.ClaimSubscriptionTransferAsync(new ClaimTransferOptions
+        {
+            TransferToken = "d41d8cd98f00b204e9800998ecf8427e",
+            Reseller = new SetResellerOptions { ResellerId = "R-new", CompanyName = "Northwind Resale", CountryCode = "GB" },
+            Customer = new SetCustomerOptions { CustomerId = "U-new", CompanyName = "Contoso", CountryCode = "NL" },
+        });
+
+        Assert.Equal("claimed-8", claimed.SubscriptionId);
+        Assert.Equal("R-new", claimed.ResellerId);
+        Assert.Equal("U-new", claimed.CustomerId);
+    }
 }
