@@ -46,7 +46,7 @@ public partial class ResellerClient
 
         var body = DirectoryRules.Customer(options);
         await _connection.SendOrThrowAsync(CloudApiRequest.Json(HttpMethod.Put, CloudApiRoutes.EndUsers, body, CloudApiJsonContext.Default.EndUserRequest, null), cancellationToken).ConfigureAwait(false);
-        return new Customer { CustomerId = body.EndUserId, CompanyName = body.CompanyName, CountryCode = Alpha3(body.CountryCode) };
+        return new Customer { CustomerId = body.EndUserId, CompanyName = body.CompanyName, CountryCode = CountryCodes.Alpha3OrSelf(body.CountryCode) };
     }
 
     private async Task<Page<Customer>> CustomersPageAsync(string paging, int pageSize, CancellationToken cancellationToken)
@@ -56,6 +56,4 @@ public partial class ResellerClient
         var customers = CloudApiPaging.Items(request, response.EndUsers, pageSize, static customer => !string.IsNullOrEmpty(customer.CustomerId), "EndUserID");
         return Page<Customer>.FromServer(customers, CloudApiPaging.Next(response.ContinuationToken), customers.Count, response.EndUserCount, response.Page, response.PageSize);
     }
-
-    private static string Alpha3(string countryCode) => CountryCodes.TryGetAlpha3(countryCode, out var alpha3) ? alpha3 : countryCode;
 }

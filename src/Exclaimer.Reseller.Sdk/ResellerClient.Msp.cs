@@ -84,7 +84,7 @@ public partial class ResellerClient
     /// <exception cref="ResellerValidationException">A period without usage; nothing was sent.</exception>
     public virtual AsyncPageable<MspSubscription> GetMspSubscriptionsAsync(MspSubscriptionQuery? query = null, CancellationToken cancellationToken = default)
     {
-        var extra = MspRules.Query(query, periodNeedsUsage: true);
+        var extra = MspRules.Query(query);
         return AsyncPageable<MspSubscription>.Create(
             (token, size, ct) => Traced("ResellerClient.GetMspSubscriptions", (extra, token, size, ct), static (client, s) => client.MspSubscriptionsPageAsync(s.extra, s.token, s.size, s.ct)),
             "MSP subscriptions",
@@ -111,7 +111,7 @@ public partial class ResellerClient
     private async Task<MspSubscription> GetMspSubscriptionCoreAsync(string subscriptionId, MspSubscriptionQuery? query, CancellationToken cancellationToken)
     {
         var id = SubscriptionRules.ExistingId(subscriptionId);
-        var extra = MspRules.Query(query, periodNeedsUsage: true);
+        var extra = MspRules.Query(query);
         var request = CloudApiRequest.Get(CloudApiRoutes.MspSubscription(id), extra.Length == 0 ? null : extra.Substring(1), id);
         var response = await MspGetAsync(request, CloudApiJsonContext.Default.MspSubscriptionResponse, cancellationToken).ConfigureAwait(false);
         return response.Subscription is { SubscriptionId.Length: > 0 } subscription

@@ -115,11 +115,8 @@ public partial class ResellerClient
         {
             // One 404 for three things: the subscription (checked first), the reseller or the customer.
             await GetSubscriptionAsync(id, cancellationToken).ConfigureAwait(false);
-            var named = CloudApiProblem.Read(reply.ErrorBody).Fields;
-            var reseller = body.ResellerId is { Length: > 0 } && (body.EndUserId is not { Length: > 0 } || named.Contains("ResellerId", StringComparer.OrdinalIgnoreCase));
-            throw reseller ? RuleErrors.ResellerNotFound(body.ResellerId!, id, reply.Details)
-                : body.EndUserId is { Length: > 0 } ? RuleErrors.CustomerNotFound(body.EndUserId, id, reply.Details)
-                : CloudApiErrors.FromReply(reply, request);
+            throw (Exception?)RuleErrors.DirectoryNotFound(body.ResellerId, body.EndUserId, CloudApiProblem.Read(reply.ErrorBody).Fields, id, reply.Details)
+                ?? CloudApiErrors.FromReply(reply, request);
         }
 
         throw await RefusalAsync(reply, request, id, "migrated", cancellationToken).ConfigureAwait(false);

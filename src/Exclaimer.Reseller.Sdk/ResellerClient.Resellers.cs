@@ -37,7 +37,7 @@ public partial class ResellerClient
 
         var body = DirectoryRules.Reseller(options);
         await _connection.SendOrThrowAsync(CloudApiRequest.Json(HttpMethod.Put, CloudApiRoutes.Resellers, body, CloudApiJsonContext.Default.ResellerRequest, null), cancellationToken).ConfigureAwait(false);
-        return new ResellerCompany { ResellerId = body.ResellerId, CompanyName = body.CompanyName, CountryCode = Alpha3(body.CountryCode) };
+        return new ResellerCompany { ResellerId = body.ResellerId, CompanyName = body.CompanyName, CountryCode = CountryCodes.Alpha3OrSelf(body.CountryCode) };
     }
 
     private async Task<Page<ResellerCompany>> ResellersPageAsync(string? token, int? size, CancellationToken cancellationToken)

@@ -112,10 +112,9 @@ public partial class ResellerClient
         }
 
         var problem = CloudApiProblem.Read(reply.ErrorBody);
-        if (reply.Status == 404 && (body.ResellerId is not null || body.EndUserId is not null))
+        if (reply.Status == 404 && RuleErrors.DirectoryNotFound(body.ResellerId, body.EndUserId, problem.Fields, null, reply.Details) is { } missing)
         {
-            var reseller = body.ResellerId is not null && (body.EndUserId is null || problem.Fields.Contains("ResellerId"));
-            throw reseller ? RuleErrors.ResellerNotFound(body.ResellerId!, null, reply.Details) : RuleErrors.CustomerNotFound(body.EndUserId!, null, reply.Details);
+            throw missing;
         }
 
         if (reply.Status is 400 or 403 or 404 or 409 && (problem.Fields.Count == 0 || problem.Fields.Contains("TransferToken")))

@@ -57,6 +57,9 @@ internal static class CountryCodes
     /// <summary>The alpha-3 code for any form of an assigned code (the form the Cloud API returns), case-insensitive.</summary>
     public static bool TryGetAlpha3(string code, out string alpha3) => ToAlpha3.TryGetValue(code.Trim(), out alpha3!);
 
+    /// <summary>The alpha-3 code of <paramref name="code"/>, as the Cloud API reports countries; a code it does not know as given.</summary>
+    public static string? Alpha3OrSelf(string? code) => code is not null && TryGetAlpha3(code, out var alpha3) ? alpha3 : code;
+
     private static Dictionary<string, string> Build(bool alpha3)
     {
         var parts = Assigned.Trim().Split(' ');

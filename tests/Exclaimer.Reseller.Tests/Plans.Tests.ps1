@@ -151,6 +151,11 @@ Describe 'R19: plan changes on Set-ResellerSubscription, and Get-ResellerSubscri
         foreach ($failed in $twoPlans, $withDetails, $alone) { $failed | Get-ErrorId | Should -Be 'InvalidField' }
         "$($withDetails[0])" | Should -Match '-Tier'
         "$($alone[0])" | Should -Match '-NfrUserCount'
+        # Not for resale without its number of users names -NfrUserCount, not -UserCount (the subscription's own users).
+        Set-ResellerSubscription contoso -NotForResale $true -ErrorVariable noCount -ErrorAction SilentlyContinue
+        $noCount | Get-ErrorId | Should -Be 'MissingField'
+        "$($noCount[0])" | Should -Match 'NfrUserCount'
+        "$($noCount[0])" | Should -Not -Match '(^|[^r])UserCount'
         $subscription = Get-ResellerSubscription contoso
         $subscription.Tier | Should -Be 'Standard'
         $subscription.UserCount | Should -Be 25

@@ -92,14 +92,7 @@ public sealed class MoveResellerSubscriptionCommand : ResellerChangeCmdlet
                 return;
             }
 
-            var passThru = PassThru.IsPresent;
-            CallThen(id, (client, token) => client.MigrateSubscriptionAsync(id, options, token), subscription =>
-            {
-                if (passThru)
-                {
-                    WriteResult(subscription);
-                }
-            });
+            CallThen(id, (client, token) => client.MigrateSubscriptionAsync(id, options, token), PassThru.IsPresent ? WriteResult : null);
         });
     }
 

@@ -48,16 +48,9 @@ public sealed class SetResellerCompanyCommand : ResellerChangeCmdlet
                 return;
             }
 
-            var passThru = PassThru.IsPresent;
 
             // Keyed by the reseller's id: two rows about one reseller run one after the other, in input order.
-            CallThen(id, (client, token) => client.SetResellerAsync(options, token), reseller =>
-            {
-                if (passThru)
-                {
-                    WriteResult(reseller);
-                }
-            });
+            CallThen(id, (client, token) => client.SetResellerAsync(options, token), PassThru.IsPresent ? WriteResult : null);
         });
     }
 }

@@ -48,16 +48,9 @@ public sealed class SetResellerCustomerCommand : ResellerChangeCmdlet
                 return;
             }
 
-            var passThru = PassThru.IsPresent;
 
             // Keyed by the customer's id: two rows about one customer run one after the other, in input order.
-            CallThen(id, (client, token) => client.SetCustomerAsync(options, token), customer =>
-            {
-                if (passThru)
-                {
-                    WriteResult(customer);
-                }
-            });
+            CallThen(id, (client, token) => client.SetCustomerAsync(options, token), PassThru.IsPresent ? WriteResult : null);
         });
     }
 }

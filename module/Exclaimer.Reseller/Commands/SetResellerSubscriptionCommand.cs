@@ -150,14 +150,7 @@ public sealed class SetResellerSubscriptionCommand : ResellerChangeCmdlet
             return;
         }
 
-        var passThru = PassThru.IsPresent;
-        CallThen(id, (client, token) => plan.ChangeAsync(client, id, token), subscription =>
-        {
-            if (passThru)
-            {
-                WriteResult(subscription);
-            }
-        });
+        CallThen(id, (client, token) => plan.ChangeAsync(client, id, token), PassThru.IsPresent ? WriteResult : null);
     }
 
     /// <summary>One plan change (R19): the tier, the SKU, or not-for-resale, with the SDK call that makes it.</summary>
@@ -230,26 +223,7 @@ public sealed class SetResellerSubscriptionCommand : ResellerChangeCmdlet
                 return client.ChangeSubscriptionSkuAsync(id, new ChangeSkuOptions { Sku = _sku, NfrUserCount = _nfrUsers }, token);
             }
 
-            try
-            {
-                return client.ChangeSubscriptionNfrAsync(id, new NfrOptions { NotForResale = _nfr == true, UserCount = _nfrUsers }, token);
-            }
-            catch (ResellerValidationException refused) when (refused.FieldName == nameof(NfrOptions.UserCount))
-            {
-                // The SDK names the not-for-resale users after its option (UserCount); here they are -NfrUserCount, and
-                // -UserCount is the subscription's own users.
-                var message = refused.Message.StartsWith(nameof(NfrOptions.UserCount) + " ", System.StringComparison.Ordinal)
-                    ? "NfrUserCount" + refused.Message.Substring(nameof(NfrOptions.UserCount).Length)
-                    : refused.Message;
-                throw new ResellerValidationException(
-                    "NfrUserCount",
-                    refused.Rule,
-                    message,
-                    refused.ErrorCode,
-                    refused.Target,
-                    refused.RequestId,
-                    refused.ErrorBody);
-            }
+            return client.ChangeSubscriptionNfrAsync(id, new NfrOptions { NotForResale = _nfr == true, NfrUserCount = _nfrUsers }, token);
         }
     }
 }

@@ -55,14 +55,7 @@ public sealed class SetResellerSubscriptionOwnerCommand : ResellerChangeCmdlet
             }
 
             var options = byEmail ? new ChangeOwnerOptions { EmailAddress = owner } : new ChangeOwnerOptions { UserId = owner };
-            var passThru = PassThru.IsPresent;
-            CallThen(id, (client, token) => client.ChangeSubscriptionOwnerAsync(id, options, token), subscription =>
-            {
-                if (passThru)
-                {
-                    WriteResult(subscription);
-                }
-            });
+            CallThen(id, (client, token) => client.ChangeSubscriptionOwnerAsync(id, options, token), PassThru.IsPresent ? WriteResult : null);
         });
     }
 }

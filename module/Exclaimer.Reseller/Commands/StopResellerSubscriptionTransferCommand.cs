@@ -38,14 +38,7 @@ public sealed class StopResellerSubscriptionTransferCommand : ResellerChangeCmdl
                     return;
                 }
 
-                var passThru = PassThru.IsPresent;
-                CallThen(id, (client, token) => client.CancelSubscriptionTransferAsync(id, token), subscription =>
-                {
-                    if (passThru)
-                    {
-                        WriteResult(subscription);
-                    }
-                });
+                CallThen(id, (client, token) => client.CancelSubscriptionTransferAsync(id, token), PassThru.IsPresent ? WriteResult : null);
             });
         }
     }

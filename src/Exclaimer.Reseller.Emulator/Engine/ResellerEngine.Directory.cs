@@ -62,7 +62,7 @@ internal sealed partial class ResellerEngine
                 var all = view.Resellers;
                 var end = Math.Min(all.Count, start + pageSize);
                 var page = all.Skip(start).Take(Math.Max(0, end - start))
-                    .Select(r => new ResellerAnswer { ResellerId = r.ResellerId, CompanyName = r.CompanyName, CountryCode = Alpha3(r.CountryCode) })
+                    .Select(r => new ResellerAnswer { ResellerId = r.ResellerId, CompanyName = r.CompanyName, CountryCode = CountryCodes.Alpha3OrSelf(r.CountryCode) })
                     .ToArray();
                 return ((IReadOnlyList<ResellerAnswer>)page, all.Count, end < all.Count ? end : (int?)null);
             },

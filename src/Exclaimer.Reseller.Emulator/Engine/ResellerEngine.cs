@@ -458,7 +458,7 @@ internal sealed partial class ResellerEngine
                         var stored = view.FindEndUser(id);
                         customers.Add((
                             stored?.CreatedDate ?? subscription.StartDate ?? DateTimeOffset.MinValue,
-                            new EndUserAnswer { EndUserId = stored?.EndUserId ?? id, CompanyName = stored?.CompanyName ?? subscription.Name, CountryCode = Alpha3(stored?.CountryCode ?? subscription.CountryCode), SubscriptionCount = 0, UserCount = 0 }));
+                            new EndUserAnswer { EndUserId = stored?.EndUserId ?? id, CompanyName = stored?.CompanyName ?? subscription.Name, CountryCode = CountryCodes.Alpha3OrSelf(stored?.CountryCode ?? subscription.CountryCode), SubscriptionCount = 0, UserCount = 0 }));
                     }
 
                     if (!SubscriptionStates.IsArchived(subscription.Status))
@@ -476,7 +476,7 @@ internal sealed partial class ResellerEngine
                     if (!positions.ContainsKey(endUser.EndUserId))
                     {
                         positions.Add(endUser.EndUserId, customers.Count);
-                        customers.Add((endUser.CreatedDate ?? DateTimeOffset.MinValue, new EndUserAnswer { EndUserId = endUser.EndUserId, CompanyName = endUser.CompanyName, CountryCode = Alpha3(endUser.CountryCode), SubscriptionCount = 0, UserCount = 0 }));
+                        customers.Add((endUser.CreatedDate ?? DateTimeOffset.MinValue, new EndUserAnswer { EndUserId = endUser.EndUserId, CompanyName = endUser.CompanyName, CountryCode = CountryCodes.Alpha3OrSelf(endUser.CountryCode), SubscriptionCount = 0, UserCount = 0 }));
                     }
                 }
 
@@ -649,8 +649,6 @@ internal sealed partial class ResellerEngine
         return slug.Trim('-') is { Length: > 0 } trimmed ? trimmed : "customer";
     }
 
-    private static string? Alpha3(string? countryCode) =>
-        countryCode is not null && CountryCodes.TryGetAlpha3(countryCode, out var alpha3) ? alpha3 : countryCode;
 
     private static string NewId(int length)
     {

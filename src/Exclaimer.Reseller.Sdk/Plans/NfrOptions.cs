@@ -10,5 +10,5 @@ public sealed class NfrOptions
     public bool NotForResale { get; set; }
 
     /// <summary>The number of not-for-resale users: required with <see cref="NotForResale"/>, refused without it.</summary>
-    public int? UserCount { get; set; }
+    public int? NfrUserCount { get; set; }
 }

@@ -35,14 +35,14 @@ internal static class MspRules
     }
 
     /// <summary>The query string of a usage report: the period only with usage, as the Cloud API applies it only then.</summary>
-    public static string Query(MspSubscriptionQuery? query, bool periodNeedsUsage)
+    public static string Query(MspSubscriptionQuery? query)
     {
         if (query is null)
         {
             return string.Empty;
         }
 
-        if (periodNeedsUsage && query.Period is not null && !query.IncludeUsage)
+        if (query.Period is not null && !query.IncludeUsage)
         {
             throw ResellerValidationException.Invalid("Period", "R24", "a usage period applies only with IncludeUsage; set IncludeUsage, or leave Period out");
         }

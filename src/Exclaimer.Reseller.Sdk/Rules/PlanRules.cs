@@ -40,7 +40,7 @@ internal static class PlanRules
         return (sku, product, NfrUsers(nfr, options.NfrUserCount, "NfrUserCount", "an -NFR SKU"));
     }
 
-    public static int? Nfr(NfrOptions options) => NfrUsers(options.NotForResale, options.UserCount, "UserCount", "a not-for-resale subscription");
+    public static int? Nfr(NfrOptions options) => NfrUsers(options.NotForResale, options.NfrUserCount, "NfrUserCount", "a not-for-resale subscription");
 
     private static int? NfrUsers(bool nfr, int? count, string field, string what)
     {

@@ -1,3 +1,7 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
 namespace Exclaimer.Reseller.Sdk.Rules;
 
 /// <summary>
@@ -62,6 +66,20 @@ internal static class RuleErrors
 
     public static ResellerNotFoundException ResellerNotFound(string resellerId, string? subscriptionId, CallDetails details = default) =>
         new(ResellerErrorCodes.ResellerNotFound, $"No reseller has the id '{resellerId}'; add it with SetResellerAsync first (R22).", subscriptionId, details.RequestId, details.ErrorBody);
+
+    /// <summary>
+    /// Which of the two a 404 means when a call names a reseller and a customer (R22): the one the server's fields name,
+    /// in any case, else the reseller when it was given; <see langword="null"/> when the call named neither.
+    /// </summary>
+    public static ResellerNotFoundException? DirectoryNotFound(string? resellerId, string? customerId, IReadOnlyList<string> namedFields, string? subscriptionId, CallDetails details)
+    {
+        var hasReseller = !string.IsNullOrEmpty(resellerId);
+        var hasCustomer = !string.IsNullOrEmpty(customerId);
+        var reseller = hasReseller && (!hasCustomer || namedFields.Contains("ResellerId", StringComparer.OrdinalIgnoreCase));
+        return reseller ? ResellerNotFound(resellerId!, subscriptionId, details)
+            : hasCustomer ? CustomerNotFound(customerId!, subscriptionId, details)
+            : null;
+    }
 
     public static ResellerConflictException TransferTokenRefused(string? said, bool mayHaveClaimed, CallDetails details = default) =>
         new(

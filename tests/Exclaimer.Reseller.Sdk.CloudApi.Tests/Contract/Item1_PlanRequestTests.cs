@@ -76,14 +76,14 @@ public sealed class Item1_PlanRequestTests : IDisposable
     {
         _api.Stub("PUT", "/1.0/subscriptions/contoso/nfr");
 
-        await _sdk.Client.ChangeSubscriptionNfrAsync("contoso", new NfrOptions { NotForResale = true, UserCount = 25 });
+        await _sdk.Client.ChangeSubscriptionNfrAsync("contoso", new NfrOptions { NotForResale = true, NfrUserCount = 25 });
         await _sdk.Client.ChangeSubscriptionNfrAsync("contoso", new NfrOptions { NotForResale = false });
 
         var puts = _api.RequestsTo("PUT", "/1.0/subscriptions/contoso/nfr");
         RequestAssert.Exact(puts[0], "PUT", "/exclaimerapi/1.0/subscriptions/contoso/nfr", body: "{\"NFR\":true,\"NumberOfNFRUsers\":25}");
         RequestAssert.Exact(puts[1], "PUT", "/exclaimerapi/1.0/subscriptions/contoso/nfr", body: "{\"NFR\":false}");
-        var off = await Assert.ThrowsAsync<ResellerValidationException>(() => _sdk.Client.ChangeSubscriptionNfrAsync("contoso", new NfrOptions { NotForResale = false, UserCount = 3 }));
-        Assert.Equal("UserCount", off.FieldName);
+        var off = await Assert.ThrowsAsync<ResellerValidationException>(() => _sdk.Client.ChangeSubscriptionNfrAsync("contoso", new NfrOptions { NotForResale = false, NfrUserCount = 3 }));
+        Assert.Equal("NfrUserCount", off.FieldName);
     }
 
     [Fact]

@@ -102,6 +102,19 @@ public sealed class Item1_TransferRequestTests : IDisposable
     }
 
     [Theory]
+    [InlineData("ResellerID", ResellerErrorCodes.ResellerNotFound)]
+    [InlineData("resellerId", ResellerErrorCodes.ResellerNotFound)]
+    [InlineData("EndUserID", ResellerErrorCodes.CustomerNotFound)]
+    public async Task R21_R22_a_claim_naming_both_a_reseller_and_a_customer_says_which_one_is_unknown_in_any_case(string field, string code)
+    {
+        _api.Stub("POST", "/1.0/subscriptions/transfer/claim", 404, "{\"Message\":\"Not found\",\"Field\":\"" + field + "\"}");
+
+        var error = await Assert.ThrowsAsync<ResellerNotFoundException>(() => _sdk.Client.ClaimSubscriptionTransferAsync(new ClaimTransferOptions { TransferToken = "d41d8cd98f00b204e9800998ecf8427e", ResellerId = "R-1", CustomerId = "U-1" }));
+
+        Assert.Equal(code, error.ErrorCode);
+    }
+
+    [Theory]
     [InlineData(400)]
     [InlineData(403)]
     public async Task R21_a_refused_token_is_TransferTokenRefused_with_the_server_s_words(int status)

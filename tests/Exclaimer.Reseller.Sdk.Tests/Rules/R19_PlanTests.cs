@@ -92,7 +92,7 @@ public sealed class R19_PlanTests : IDisposable
     [Fact]
     public async Task R19_not_for_resale_turns_on_and_off_and_the_SKU_follows()
     {
-        var on = await _engine.Client.ChangeSubscriptionNfrAsync("contoso", new NfrOptions { NotForResale = true, UserCount = 5 });
+        var on = await _engine.Client.ChangeSubscriptionNfrAsync("contoso", new NfrOptions { NotForResale = true, NfrUserCount = 5 });
         var off = await _engine.Client.ChangeSubscriptionNfrAsync("contoso", new NfrOptions { NotForResale = false });
         var again = await _engine.Client.ChangeSubscriptionNfrAsync("contoso", new NfrOptions { NotForResale = false });
 

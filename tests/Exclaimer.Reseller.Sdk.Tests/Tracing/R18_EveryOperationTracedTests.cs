@@ -164,7 +164,7 @@ public sealed class R18_EveryOperationTracedTests : IDisposable
         // Plans
         ["ChangeSubscriptionTierAsync(String, Tier, CancellationToken)"] = Call.Traced(s => Once(s.Client.ChangeSubscriptionTierAsync("contoso", Tier.Pro))),
         ["ChangeSubscriptionSkuAsync(String, ChangeSkuOptions, CancellationToken)"] = Call.Traced(s => Once(s.Client.ChangeSubscriptionSkuAsync("contoso", new ChangeSkuOptions { Sku = "EXCL-M-PRO" }))),
-        ["ChangeSubscriptionNfrAsync(String, NfrOptions, CancellationToken)"] = Call.Traced(s => Once(s.Client.ChangeSubscriptionNfrAsync("contoso", new NfrOptions { NotForResale = true, UserCount = 5 }))),
+        ["ChangeSubscriptionNfrAsync(String, NfrOptions, CancellationToken)"] = Call.Traced(s => Once(s.Client.ChangeSubscriptionNfrAsync("contoso", new NfrOptions { NotForResale = true, NfrUserCount = 5 }))),
         ["GetSubscriptionHistoryAsync(String, CancellationToken)"] = Call.Traced(s => Once(s.Client.GetSubscriptionHistoryAsync("contoso")), s => s.Client.ChangeSubscriptionTierAsync("contoso", Tier.Pro)),
 
         // Owner and directory
