@@ -61,7 +61,11 @@ public partial class ResellerClient
                 throw RuleErrors.NotWhileArchived(subscription, "given a new owner", reply.Details);
             }
 
-            var user = await FindUserByAsync(id, subscription, byEmail, byId, cancellationToken).ConfigureAwait(false);
+            var user = await FirstUserAsync(
+                id,
+                subscription,
+                user => byEmail is not null ? user.EmailAddress.Equals(byEmail, StringComparison.OrdinalIgnoreCase) : string.Equals(user.UserId, byId, StringComparison.Ordinal),
+                cancellationToken).ConfigureAwait(false);
             if (user is null)
             {
                 throw RuleErrors.UserNotFound(byEmail ?? byId!, id, reply.Details);
@@ -120,28 +124,5 @@ public partial class ResellerClient
         }
 
         throw await RefusalAsync(reply, request, id, "migrated", cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>A user by address or by user id, a page at a time; stops at the first match.</summary>
-    private async Task<SubscriptionUser?> FindUserByAsync(string subscriptionId, Subscription subscription, string? email, string? userId, CancellationToken cancellationToken)
-    {
-        var guard = new PageWalkGuard($"users of subscription '{subscriptionId}'", null);
-        string? token = null;
-        do
-        {
-            var page = await UsersPageAsync(subscriptionId, subscription, token, ResellerClientOptions.MaxPageSize, cancellationToken).ConfigureAwait(false);
-            guard.Check(page);
-            var match = page.Values.FirstOrDefault(user => email is not null
-                ? user.EmailAddress.Equals(email, StringComparison.OrdinalIgnoreCase)
-                : string.Equals(user.UserId, userId, StringComparison.Ordinal));
-            if (match is not null)
-            {
-                return match;
-            }
-
-            token = page.ContinuationToken;
-        }
-        while (token is not null);
-        return null;
     }
 }

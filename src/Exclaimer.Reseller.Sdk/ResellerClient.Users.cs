@@ -257,21 +257,27 @@ public partial class ResellerClient
     private async Task<(Subscription Subscription, SubscriptionUser? User)> FindUserAsync(string subscriptionId, string email, CancellationToken cancellationToken)
     {
         var subscription = await GetSubscriptionAsync(subscriptionId, cancellationToken).ConfigureAwait(false);
+        var user = await FirstUserAsync(subscriptionId, subscription, user => user.EmailAddress.Equals(email, StringComparison.OrdinalIgnoreCase), cancellationToken).ConfigureAwait(false);
+        return (subscription, user);
+    }
+
+    /// <summary>The first of a subscription's users that <paramref name="match"/> takes, a page at a time; stops there.</summary>
+    private async Task<SubscriptionUser?> FirstUserAsync(string subscriptionId, Subscription subscription, Func<SubscriptionUser, bool> match, CancellationToken cancellationToken)
+    {
         var guard = new PageWalkGuard($"users of subscription '{subscriptionId}'", null);
         string? token = null;
         do
         {
             var page = await UsersPageAsync(subscriptionId, subscription, token, ResellerClientOptions.MaxPageSize, cancellationToken).ConfigureAwait(false);
             guard.Check(page);
-            var match = page.Values.FirstOrDefault(user => user.EmailAddress.Equals(email, StringComparison.OrdinalIgnoreCase));
-            if (match is not null)
+            if (page.Values.FirstOrDefault(match) is { } found)
             {
-                return (subscription, match);
+                return found;
             }
 
             token = page.ContinuationToken;
         }
         while (token is not null);
-        return (subscription, null);
+        return null;
     }
 }
